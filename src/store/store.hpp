@@ -1,0 +1,58 @@
+#pragma once
+// Storage: one interface per aggregate, implemented for SQLite (embedded default) and PostgreSQL.
+// The contract suite in tests/contract runs every implementation through the same tests.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/parliament/model.hpp"
+
+namespace recall {
+
+// A postcode and the constituency it lies in, as imported from a postcode directory.
+struct PostcodeRow {
+  std::string postcode;  // normalised: "SW1A 1AA"
+  std::string ons_code;
+};
+
+class ReferenceStore {
+ public:
+  virtual ~ReferenceStore() = default;
+  // Replaces all reference data in one transaction. Returns false (and changes nothing) when
+  // data.source_digest equals the digest already loaded, unless `force`.
+  virtual bool replace_reference_data(const ReferenceData& data, bool force) = 0;
+  // Everything except postcodes (which can be millions of rows: use find_postcode).
+  virtual std::optional<ReferenceData> load_reference_data() = 0;
+  virtual std::optional<std::string> loaded_digest() = 0;
+};
+
+class PostcodeStore {
+ public:
+  virtual ~PostcodeStore() = default;
+  virtual std::optional<std::string> find_postcode(const std::string& normalised) = 0;
+  // Adds or replaces rows; callers send batches (tens of thousands) inside begin/commit of the
+  // import so a failed import leaves nothing behind.
+  virtual void upsert_postcodes(const std::vector<PostcodeRow>& rows) = 0;
+  virtual std::int64_t count_postcodes() = 0;
+};
+
+// A store is the set of aggregates over one database connection (or pool).
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual std::string backend() const = 0;  // "sqlite" | "postgresql"
+  virtual int schema_version() = 0;         // highest migration applied
+  virtual ReferenceStore& reference() = 0;
+  virtual PostcodeStore& postcodes() = 0;
+  // Runs `work` in one transaction: commits if it returns, rolls back if it throws.
+  virtual void transaction(const std::function<void()>& work) = 0;
+};
+
+// "postgresql://…" or "postgres://…" opens PostgreSQL; anything else is a SQLite file path
+// (":memory:" for a private in-memory database). Applies pending migrations before returning.
+std::unique_ptr<Store> open_store(const std::string& url);
+
+}  // namespace recall
