@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds the debug preset (AddressSanitizer and
+# UndefinedBehaviorSanitizer), starts a throwaway PostgreSQL 15 cluster, runs the unit, golden, contract
+# (SQLite and PostgreSQL) and HTTP suites with ctest, the browser tests in headless Chromium against a real
+# server, and each libFuzzer target briefly. Cleans up after itself, pass or fail.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+
+"$here/scripts/install-deps.sh"
+"$here/scripts/build.sh" debug
+
+failures=0
+step() { echo; echo "== $*"; }
+
+step "PostgreSQL: throwaway cluster"
+RECALL_TEST_POSTGRES_URL="$("$here/scripts/pg-test-cluster.sh" start)"
+export RECALL_TEST_POSTGRES_URL
+trap '"$here/scripts/pg-test-cluster.sh" stop >/dev/null 2>&1 || true' EXIT
+
+step "Unit, golden, contract and HTTP suites (ctest)"
+ctest --preset debug -j2 || failures=$((failures + 1))
+
+step "Browser tests (headless Chromium)"
+"$here/tests/browser/run.sh" "$here/build/debug/recall" || failures=$((failures + 1))
+
+step "Fuzzers (${FUZZ_SECONDS:-15} s each)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-15}" "$here/scripts/run-fuzzers.sh" || failures=$((failures + 1))
+
+echo
+if [ "$failures" -ne 0 ]; then
+  echo "FAILED: $failures of 3 stages failed"
+  exit 1
+fi
+echo "All test stages passed"
