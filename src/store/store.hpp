@@ -9,14 +9,12 @@
 #include <vector>
 
 #include "core/parliament/model.hpp"
+#include "core/parliament/postcode_row.hpp"
 
 namespace recall {
 
-// A postcode and the constituency it lies in, as imported from a postcode directory.
-struct PostcodeRow {
-  std::string postcode;  // normalised: "SW1A 1AA"
-  std::string ons_code;
-};
+// PostcodeRow (a postcode and its constituency) lives in core/parliament/postcode_row.hpp, so the
+// postcode directory reader can produce it without depending on the store.
 
 class ReferenceStore {
  public:
@@ -24,7 +22,9 @@ class ReferenceStore {
   // Replaces all reference data in one transaction. Returns false (and changes nothing) when
   // data.source_digest equals the digest already loaded, unless `force`.
   virtual bool replace_reference_data(const ReferenceData& data, bool force) = 0;
-  // Everything except postcodes (which can be millions of rows: use find_postcode).
+  // Exactly what was last saved, in the same order; nullopt before the first load. `postcodes`
+  // holds only the reference data's example postcodes (the full directory, millions of rows, is
+  // in PostcodeStore; the examples are upserted there too).
   virtual std::optional<ReferenceData> load_reference_data() = 0;
   virtual std::optional<std::string> loaded_digest() = 0;
 };

@@ -16,7 +16,12 @@ constexpr std::array<const char*, 12> month_names = {"January", "February", "Mar
                                                      "May",     "June",     "July",      "August",
                                                      "September", "October", "November", "December"};
 
+// Digits only: from_chars alone would accept a leading minus ("-001-01-01").
 bool parse_digits(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
   const auto* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, out);
   return ec == std::errc{} && ptr == end;
@@ -24,6 +29,10 @@ bool parse_digits(std::string_view text, int& out) {
 }  // namespace
 
 Date make_date(int year, unsigned month, unsigned day) {
+  // std::chrono stores month and day in a byte and year in a short, so range-check before they wrap.
+  if (year < -32767 || year > 32767 || month < 1 || month > 12 || day < 1 || day > 31) {
+    throw_invalid(fmt::format("{:04}-{:02}-{:02} is not a date", year, month, day));
+  }
   const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
                                         std::chrono::day{day}};
   if (!ymd.ok()) throw_invalid(fmt::format("{:04}-{:02}-{:02} is not a date", year, month, day));

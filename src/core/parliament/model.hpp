@@ -24,6 +24,7 @@ struct Party {
   std::string code;
   std::string name;    // "Labour", "The Independent Group"
   std::string colour;  // "#d50000": the hexmap fill
+  std::string text_colour;  // "#ffffff" or "#000000": whichever reads better on `colour`
 };
 
 struct PartyVotes {
@@ -55,7 +56,8 @@ struct Constituency {
 
 // One stretch of time an MP sat for one party. `to` is absent while it lasts (or until the end of
 // the Parliament). When a change is only known from the party at dissolution, `from` is absent and
-// `from_known_by` is the latest date it can have happened ("by 6 November 2019, date not known").
+// `from_known_by` is the latest date it can have happened ("by 6 November 2019, date not known"); the
+// spell before it then has no `to` either, as its end is not known.
 struct PartySpell {
   std::string party;                 // canonical code
   std::optional<Date> from;

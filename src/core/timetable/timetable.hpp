@@ -41,16 +41,21 @@ struct Timetable {
   Date designated_day;
   Date signing_period_end;                      // the last day on which signing is possible
   Date unextended_end;                          // designated day + period - 1
-  bool extended_for_bank_holidays = false;
-  std::vector<BankHoliday> closures;            // bank holidays (and other non-working days) inside the period when places shut
+  bool extended_for_bank_holidays = false;     // the extension setting in force (policy or override), even if no day was added
+  // Weekdays in [designated_day, signing_period_end] that are not working days (bank holidays, Christmas Eve),
+  // when signing places shut; listed whether or not the period was extended. Empty for calendar-day rules.
+  std::vector<BankHoliday> closures;
   Date count_by;                                // last day by which the count must start
 };
 
 // From a notice date. Throws Error(invalid_input) for an override later than the statutory designated
-// day, or dates outside the supported calendar years.
+// day, one too early to leave a cut-off day after the notice, one that is not a working day, inconsistent
+// rules, or dates outside the supported calendar years.
 Timetable compute_timetable(const TimetableRules& rules, HolidayRegion region, Date notice,
                             const TimetableOverrides& overrides = {});
-// From a designated day alone (for petitions whose notice date is not known).
+// From a designated day alone (for petitions whose notice date is not known). Throws Error(invalid_input)
+// for a designated day that is not a working day, or an overriding designated day that differs from it.
+// Errors name the field at fault (SourceLocation::field: "designated_day", "notice", or a TimetableRules field).
 Timetable compute_timetable_from_designated(const TimetableRules& rules, HolidayRegion region, Date designated,
                                             const TimetableOverrides& overrides = {});
 

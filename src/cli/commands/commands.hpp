@@ -1,0 +1,22 @@
+#pragma once
+// Each subcommand registers itself on the app; they share the global options through CommandContext.
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace recall::cli {
+
+struct CommandContext {
+  std::string home;  // --home: where data/, policies/ and web/ are (see resources.hpp)
+  std::string db;    // --db: SQLite path or postgresql:// URL
+};
+
+void add_serve_command(CLI::App& app, CommandContext& context);
+void add_data_commands(CLI::App& app, CommandContext& context);
+void add_timetable_command(CLI::App& app, CommandContext& context);
+void add_bank_holidays_command(CLI::App& app, CommandContext& context);
+void add_rules_commands(CLI::App& app, CommandContext& context);
+
+}  // namespace recall::cli

@@ -1,0 +1,367 @@
+#include <utility>  // before Asio: GCC 12 in C++20 mode needs it first
+
+#include "http/server.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "core/base/error.hpp"
+#include "http/problem.hpp"
+#include "http/router.hpp"
+#include "http/security_headers.hpp"
+#include "http/static_files.hpp"
+#include "http_url/url.hpp"
+
+namespace recall::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr std::string_view assets_prefix = "/assets/";
+
+std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
+beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The path part of a raw target, for the access log: the query can hold postcodes and names.
+std::string_view log_path(std::string_view target) { return target.substr(0, target.find_first_of("?#")); }
+
+}  // namespace
+
+class Connection;
+
+struct Server::Impl {
+  Impl(ServerConfig c, const Router& r) : config(std::move(c)), router(r), io(static_cast<int>(std::max(1u, config.threads))) {}
+
+  ServerConfig config;
+  const Router& router;
+  std::optional<StaticFiles> assets;
+  asio::io_context io;
+  tcp::acceptor acceptor{asio::make_strand(io)};
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  std::atomic<unsigned short> bound_port{0};
+
+  std::mutex connections_mutex;
+  std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections;
+
+  asio::awaitable<void> accept_loop();
+  Response handle(const bhttp::request<bhttp::string_body>& message, const std::string& remote) const;
+};
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(Server::Impl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+  }
+
+  asio::awaitable<void> run();
+  [[nodiscard]] asio::any_io_executor executor() { return stream_.get_executor(); }
+
+  // Runs on the connection's strand: an idle connection closes now, a busy one after its response.
+  void request_stop() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->idle_) self->stream_.cancel();
+    });
+  }
+
+ private:
+  asio::awaitable<bool> send(Response response, const std::string& method, unsigned version, bool keep_alive,
+                             std::string_view target, std::chrono::steady_clock::time_point started);
+  asio::awaitable<void> send_error(int status, std::string_view title, std::string_view detail,
+                                   std::string_view target, unsigned version,
+                                   std::chrono::steady_clock::time_point started);
+
+  Server::Impl& server_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::string remote_;
+  bool idle_ = false;
+};
+
+asio::awaitable<void> Connection::run() {
+  const ServerLimits& limits = server_.config.limits;
+  beast::error_code ec;
+  for (unsigned served = 0; served < limits.max_requests_per_connection; ++served) {
+    // Wait for the first bytes of the next request under the idle (keep-alive) timeout; a
+    // pipelined request is already in the buffer and skips the wait.
+    if (buffer_.size() == 0) {
+      if (server_.stopping) break;
+      idle_ = true;
+      stream_.expires_after(served == 0 ? limits.read_timeout : limits.keep_alive);
+      const std::size_t n =
+          co_await stream_.async_read_some(buffer_.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
+      idle_ = false;
+      if (ec) break;  // closed by the peer, timed out or stopped
+      buffer_.commit(n);
+    }
+
+    const auto started = std::chrono::steady_clock::now();
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
+    parser.body_limit(limits.body_bytes);
+    stream_.expires_after(limits.read_timeout);
+    co_await bhttp::async_read(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+        ec == beast::error::timeout) {
+      break;
+    }
+    if (ec) {
+      const std::string target = parser.is_header_done() ? std::string(parser.get().target()) : std::string("/");
+      const unsigned version = parser.is_header_done() ? parser.get().version() : 11;
+      if (ec == bhttp::error::header_limit) {
+        co_await send_error(431, "Request header fields too large",
+                            fmt::format("The request headers are larger than {} bytes.", limits.header_bytes),
+                            target, version, started);
+      } else if (ec == bhttp::error::body_limit) {
+        co_await send_error(413, "Content too large",
+                            fmt::format("The request body is larger than {} bytes.", limits.body_bytes), target,
+                            version, started);
+      } else {
+        co_await send_error(400, "Bad request", fmt::format("The request is not valid HTTP: {}.", ec.message()),
+                            target, version, started);
+      }
+      break;  // the stream is out of step after a parse error, so the connection closes
+    }
+
+    const auto& message = parser.get();
+    Response response = server_.handle(message, remote_);
+    const bool keep_alive = message.keep_alive() && !server_.stopping &&
+                            served + 1 < limits.max_requests_per_connection;
+    const bool kept = co_await send(std::move(response), std::string(message.method_string()), message.version(),
+                                    keep_alive, sv(message.target()), started);
+    if (!kept) break;
+  }
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.close();
+}
+
+asio::awaitable<bool> Connection::send(Response response, const std::string& method, unsigned version,
+                                       bool keep_alive, std::string_view target,
+                                       std::chrono::steady_clock::time_point started) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
+  out.set(bhttp::field::server, "Recall");
+  out.set(bhttp::field::content_type, bsv(response.content_type));
+  for (const auto& [name, value] : security_headers()) out.set(bsv(name), bsv(value));
+  for (const auto& [name, value] : response.headers) out.insert(bsv(name), bsv(value));
+  out.keep_alive(keep_alive);
+  const std::size_t bytes = response.body.size();
+  out.body() = std::move(response.body);
+  if (response.status == 304 || response.status == 204) {
+    out.body().clear();
+    out.erase(bhttp::field::content_length);
+  } else {
+    out.prepare_payload();
+  }
+
+  beast::error_code ec;
+  stream_.expires_after(server_.config.limits.read_timeout);
+  if (method == "HEAD") {
+    // The same headers as GET (Content-Length included) without the body.
+    bhttp::response<bhttp::empty_body> head{out.base()};
+    co_await bhttp::async_write(stream_, head, asio::redirect_error(asio::use_awaitable, ec));
+  } else {
+    co_await bhttp::async_write(stream_, out, asio::redirect_error(asio::use_awaitable, ec));
+  }
+  const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+  spdlog::info("{} {} {} {}B {:.1f}ms", method, log_path(target), response.status, method == "HEAD" ? 0 : bytes,
+               elapsed.count());
+  co_return !ec && keep_alive;
+}
+
+asio::awaitable<void> Connection::send_error(int status, std::string_view title, std::string_view detail,
+                                             std::string_view target, unsigned version,
+                                             std::chrono::steady_clock::time_point started) {
+  Request request;
+  request.method = "GET";
+  request.path = std::string(log_path(target));
+  Response response = problem_response(request, status, title, detail, server_.router.templates());
+  co_await send(std::move(response), "-", version, false, target, started);
+}
+
+Response Server::Impl::handle(const bhttp::request<bhttp::string_body>& message, const std::string& remote) const {
+  Request request;
+  request.method = std::string(message.method_string());
+  request.remote_address = remote;
+  for (const auto& field : message) {
+    auto name = lower(sv(field.name_string()));
+    auto [it, inserted] = request.headers.emplace(name, std::string(field.value()));
+    // Repeated headers combine into one comma-separated value (RFC 9110 5.3).
+    if (!inserted) it->second += ", " + std::string(field.value());
+  }
+  request.body = message.body();
+  const std::string_view target = sv(message.target());
+  try {
+    Target parsed = parse_target(target);
+    request.path = std::move(parsed.path);
+    request.query = std::move(parsed.query);
+    const auto content_type = request.header("content-type");
+    if (content_type && lower(*content_type).starts_with("application/x-www-form-urlencoded")) {
+      request.form = parse_form(request.body);
+    }
+  } catch (const Error& error) {
+    request.path = std::string(log_path(target));
+    return problem_response(request, error, router.templates());
+  }
+
+  if (assets && request.path.starts_with(assets_prefix)) {
+    if (request.method != "GET" && request.method != "HEAD") {
+      Response response = problem_response(request, 405, "Method not allowed",
+                                           fmt::format("{} is not allowed here; use GET, HEAD.", request.method),
+                                           router.templates());
+      response.headers.emplace_back("Allow", "GET, HEAD");
+      return response;
+    }
+    try {
+      return assets->serve(request, std::string_view(request.path).substr(assets_prefix.size()));
+    } catch (...) {
+      return problem_response_for_current_exception(request, router.templates());
+    }
+  }
+  return router.dispatch(std::move(request));
+}
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+  for (;;) {
+    beast::error_code ec;
+    tcp::socket socket{asio::make_strand(io)};
+    co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (stopping || ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+      // Running out of file descriptors is transient: log it and keep accepting.
+      spdlog::warn("accept failed: {}", ec.message());
+      continue;
+    }
+    auto connection = std::make_shared<Connection>(*this, std::move(socket));
+    {
+      const std::lock_guard lock(connections_mutex);
+      connections.emplace(connection.get(), connection);
+    }
+    // The coroutine runs on the socket's strand; the completion unregisters the connection.
+    asio::co_spawn(
+        connection->executor(),
+        [connection]() { return connection->run(); },
+        [this, key = connection.get()](const std::exception_ptr& error) {
+          if (error) {
+            try {
+              std::rethrow_exception(error);
+            } catch (const std::exception& e) {
+              spdlog::error("connection failed: {}", e.what());
+            }
+          }
+          const std::lock_guard lock(connections_mutex);
+          connections.erase(key);
+        });
+  }
+}
+
+Server::Server(ServerConfig config, const Router& router) : impl_(std::make_unique<Impl>(std::move(config), router)) {
+  if (!impl_->config.web_root.empty()) impl_->assets.emplace(impl_->config.web_root);
+}
+
+Server::~Server() {
+  stop();
+  wait();
+}
+
+void Server::start() {
+  Impl& s = *impl_;
+  if (!s.threads.empty()) throw Error(ErrorKind::internal, "the server is already started");
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(s.config.address, ec);
+  if (ec) {
+    throw Error(ErrorKind::invalid_input, fmt::format("'{}' is not an IP address", s.config.address),
+                SourceLocation{"server config", 0, 0, "address"});
+  }
+  const tcp::endpoint endpoint{address, s.config.port};
+  s.acceptor.open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor.bind(endpoint, ec);
+  if (!ec) s.acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    throw Error(ErrorKind::unavailable,
+                fmt::format("cannot listen on {}:{}: {}", s.config.address, s.config.port, ec.message()));
+  }
+  s.bound_port = s.acceptor.local_endpoint().port();
+  asio::co_spawn(s.acceptor.get_executor(), [&s] { return s.accept_loop(); }, asio::detached);
+  const unsigned count = std::max(1u, s.config.threads);
+  for (unsigned i = 0; i < count; ++i) {
+    s.threads.emplace_back([&s] {
+      // Handlers never throw out of a connection; anything reaching here is a bug worth logging.
+      for (;;) {
+        try {
+          s.io.run();
+          return;
+        } catch (const std::exception& e) {
+          spdlog::error("I/O thread caught: {}", e.what());
+        }
+      }
+    });
+  }
+  spdlog::info("listening on http://{}:{}", s.config.address, s.bound_port.load());
+}
+
+unsigned short Server::port() const { return impl_->bound_port; }
+
+void Server::stop() {
+  Impl& s = *impl_;
+  if (s.stopping.exchange(true)) return;
+  asio::post(s.acceptor.get_executor(), [&s] {
+    beast::error_code ec;
+    s.acceptor.close(ec);
+  });
+  std::vector<std::shared_ptr<Connection>> open;
+  {
+    const std::lock_guard lock(s.connections_mutex);
+    for (const auto& [key, weak] : s.connections) {
+      if (auto c = weak.lock()) open.push_back(std::move(c));
+    }
+  }
+  for (const auto& c : open) c->request_stop();
+}
+
+void Server::wait() {
+  for (auto& thread : impl_->threads) {
+    if (thread.joinable()) thread.join();
+  }
+}
+
+}  // namespace recall::http

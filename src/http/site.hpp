@@ -1,0 +1,21 @@
+#pragma once
+// Everything the pages and the JSON API read, built once at start by `recall serve` (and by the
+// tests) and shared by every handler. All of it outlives the Router.
+#include "core/parliament/parliament.hpp"
+#include "core/rules/event.hpp"
+#include "core/rules/policy_set.hpp"
+#include "store/store.hpp"
+
+namespace recall::http {
+
+class Templates;
+
+struct Site {
+  const Parliament& parliament;
+  const PolicySet& policies;
+  const ParliamentCalendar& calendar;  // the Parliaments' dates (data/parliaments.yaml), for the rules engine
+  Store& store;                        // postcode look-ups
+  const Templates& templates;
+};
+
+}  // namespace recall::http

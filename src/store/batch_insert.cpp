@@ -1,0 +1,60 @@
+#include "store/batch_insert.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <map>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "core/base/error.hpp"
+
+namespace recall {
+
+namespace {
+
+std::string statement_for(const InsertShape& shape, std::size_t rows) {
+  std::string sql(shape.head);
+  std::size_t parameter = 1;
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (std::size_t c = 0; c < shape.columns; ++c) {
+      if (c > 0) sql += ", ";
+      sql += fmt::format("${}", parameter++);
+    }
+    sql += ")";
+  }
+  sql += shape.tail;
+  return sql;
+}
+
+}  // namespace
+
+void insert_rows(SqlConnection& db, const InsertShape& shape, std::size_t count,
+                 const std::function<void(std::size_t, SqlParams&)>& row) {
+  const std::size_t chunk = std::max<std::size_t>(1, db.rows_per_insert());
+  std::map<std::size_t, std::string> statements;
+  SqlParams params;
+  std::size_t start = 0;
+  while (start < count) {
+    // Full chunks, then the remainder in falling powers of two: at most ~log2(chunk) distinct
+    // statement texts per shape, so the connection's prepared-statement cache stays small.
+    std::size_t rows = std::min(chunk, count - start);
+    if (rows < chunk) rows = std::bit_floor(rows);
+    params.clear();
+    for (std::size_t i = start; i < start + rows; ++i) {
+      const std::size_t before = params.size();
+      row(i, params);
+      if (params.size() - before != shape.columns) {
+        throw Error(ErrorKind::internal, fmt::format("row {} for `{}` has {} values, expected {}", i, shape.head,
+                                                     params.size() - before, shape.columns));
+      }
+    }
+    auto found = statements.find(rows);
+    if (found == statements.end()) found = statements.emplace(rows, statement_for(shape, rows)).first;
+    db.execute(found->second, params);
+    start += rows;
+  }
+}
+
+}  // namespace recall

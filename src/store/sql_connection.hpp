@@ -1,0 +1,49 @@
+#pragma once
+// What the shared store code needs from a database connection. Each backend implements it once;
+// the reference and postcode stores and the migration runner are written once against it, with SQL
+// that uses $1..$N placeholders (the SQLite connection rewrites them to ?N).
+// A connection is not thread-safe: Session guards it.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "store/sql_value.hpp"
+
+namespace recall {
+
+class SqlConnection {
+ public:
+  virtual ~SqlConnection() = default;
+
+  [[nodiscard]] virtual std::string backend() const = 0;  // "sqlite" | "postgresql"
+
+  // One statement, parameters bound by position. Statements are prepared once and cached by text.
+  virtual SqlRows query(std::string_view sql, const SqlParams& params) = 0;
+  void execute(std::string_view sql, const SqlParams& params = {}) { query(sql, params); }
+
+  // A parameterless script of several statements: migrations only.
+  virtual void execute_script(std::string_view sql) = 0;
+
+  // Opens a transaction that will write: SQLite takes the write lock at once (BEGIN IMMEDIATE) so
+  // two writers queue on busy_timeout instead of failing half-way; PostgreSQL uses plain BEGIN.
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+
+  // Serialises migration runs across processes for the duration of the lock (PostgreSQL: a
+  // session advisory lock; SQLite: nothing, each migration's BEGIN IMMEDIATE does it).
+  virtual void lock_migrations() = 0;
+  virtual void unlock_migrations() noexcept = 0;
+
+  // Serialises writers of one aggregate until the current transaction ends.
+  virtual void lock_for_transaction(std::string_view key) = 0;
+
+  // DDL that creates schema_migrations if it is missing (its applied_at default is per backend).
+  [[nodiscard]] virtual std::string_view migrations_table_ddl() const = 0;
+
+  // How many rows one multi-row INSERT may carry: SQLite is fastest with one reused single-row
+  // statement; PostgreSQL needs few round trips.
+  [[nodiscard]] virtual std::size_t rows_per_insert() const = 0;
+};
+
+}  // namespace recall

@@ -1,0 +1,18 @@
+#include "store/sql_store.hpp"
+
+namespace recall {
+
+SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection, std::span<const Migration> migrations)
+    : backend_(connection->backend()), session_(std::move(connection)), reference_(session_), postcodes_(session_) {
+  session_.with([&](SqlConnection& db) { apply_migrations(db, migrations); });
+}
+
+int SqlStore::schema_version() {
+  return session_.with([](SqlConnection& db) { return applied_schema_version(db); });
+}
+
+void SqlStore::transaction(const std::function<void()>& work) {
+  session_.transaction([&](SqlConnection&) { work(); });
+}
+
+}  // namespace recall

@@ -1,0 +1,30 @@
+#pragma once
+// A Store over one SqlConnection: migrates at construction, then serves every aggregate.
+#include <memory>
+
+#include "store/migration.hpp"
+#include "store/session.hpp"
+#include "store/sql_postcode_store.hpp"
+#include "store/sql_reference_store.hpp"
+#include "store/store.hpp"
+
+namespace recall {
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(std::unique_ptr<SqlConnection> connection, std::span<const Migration> migrations);
+
+  std::string backend() const override { return backend_; }
+  int schema_version() override;
+  ReferenceStore& reference() override { return reference_; }
+  PostcodeStore& postcodes() override { return postcodes_; }
+  void transaction(const std::function<void()>& work) override;
+
+ private:
+  std::string backend_;
+  Session session_;
+  SqlReferenceStore reference_;
+  SqlPostcodeStore postcodes_;
+};
+
+}  // namespace recall

@@ -1,0 +1,43 @@
+#pragma once
+// One SQLite database connection with a cache of prepared statements.
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "store/sql_connection.hpp"
+#include "store/sqlite/sqlite_statement.hpp"
+
+namespace recall {
+
+class SqliteConnection final : public SqlConnection {
+ public:
+  // `path` is a file path or ":memory:". Throws Error(unavailable) when it cannot be opened or is
+  // not a database.
+  explicit SqliteConnection(const std::string& path);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  [[nodiscard]] std::string backend() const override { return "sqlite"; }
+  SqlRows query(std::string_view sql, const SqlParams& params) override;
+  void execute_script(std::string_view sql) override;
+  void begin() override;
+  void commit() override;
+  void rollback() noexcept override;
+  void lock_migrations() override {}
+  void unlock_migrations() noexcept override {}
+  void lock_for_transaction(std::string_view) override {}  // BEGIN IMMEDIATE already holds the write lock
+  [[nodiscard]] std::string_view migrations_table_ddl() const override;
+  [[nodiscard]] std::size_t rows_per_insert() const override { return 1; }
+
+ private:
+  void pragma(const std::string& sql);
+  SqliteStatement& statement(std::string_view sql);
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  // Keyed by the $N text the caller wrote, so each is rewritten and compiled once.
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
+};
+
+}  // namespace recall
