@@ -31,8 +31,6 @@ class Session {
   // work catches the exception (the outer commit then throws Error(conflict)).
   void transaction(const std::function<void(SqlConnection&)>& work);
 
-  [[nodiscard]] SqlConnection& connection_unlocked() { return *db_; }  // for open-time setup only
-
  private:
   std::recursive_mutex mutex_;
   std::unique_ptr<SqlConnection> db_;

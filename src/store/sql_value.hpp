@@ -12,12 +12,8 @@ namespace recall {
 
 using SqlValue = std::variant<std::nullptr_t, std::int64_t, std::string>;
 
-inline SqlValue sql_null() { return nullptr; }
 inline SqlValue sql_int(std::int64_t value) { return value; }
 inline SqlValue sql_text(std::string value) { return value; }
-inline SqlValue sql_optional_text(const std::optional<std::string>& value) {
-  return value ? SqlValue(*value) : SqlValue(nullptr);
-}
 
 using SqlParams = std::vector<SqlValue>;
 

@@ -5,6 +5,6 @@ namespace recall::contract {
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract,
                          ::testing::Values(Backend::sqlite_file, Backend::sqlite_memory, Backend::postgresql),
-                         [](const ::testing::TestParamInfo<Backend>& info) { return backend_name(info.param); });
+                         [](const ::testing::TestParamInfo<Backend>& param_info) { return backend_name(param_info.param); });
 
 }  // namespace recall::contract

@@ -3,6 +3,7 @@
 // fresh schema in the PostgreSQL named by RECALL_TEST_POSTGRES_URL.
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "store/store.hpp"
@@ -11,6 +12,7 @@ namespace recall::contract {
 
 enum class Backend { sqlite_file, sqlite_memory, postgresql };
 std::string backend_name(Backend backend);
+inline void PrintTo(Backend backend, std::ostream* out) { *out << backend_name(backend); }  // for gtest messages
 
 class TestDatabase {
  public:

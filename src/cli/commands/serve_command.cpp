@@ -15,12 +15,12 @@
 #include "cli/environment.hpp"
 #include "core/base/error.hpp"
 #include "core/parliament/parliament.hpp"
+#include "core/rules/event.hpp"
 #include "core/rules/policy_set.hpp"
 #include "http/router.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server.hpp"
 #include "http/site.hpp"
-#include "http/static_files.hpp"
 #include "http/templates.hpp"
 
 namespace recall::cli {
@@ -56,13 +56,12 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   if (!reference) throw Error(ErrorKind::internal, "the store holds no reference data after loading it");
   const Parliament parliament(std::move(*reference));
   const PolicySet policies = PolicySet::load_directory(resources.policies_dir());
+  const ParliamentCalendar calendar = ParliamentCalendar::load(resources.data_dir() / "parliaments.yaml");
   const http::Templates templates(resources.templates_dir());
-  const http::StaticFiles assets(resources.assets_dir());
 
   http::Router router(&templates);
-  const http::Site site{parliament, policies, *store, templates};
+  const http::Site site{parliament, policies, calendar, *store, templates};
   http::add_routes(router, site);
-  router.add_prefix("GET", "/assets/", assets.handler());
 
   http::ServerConfig config;
   config.address = options.address;

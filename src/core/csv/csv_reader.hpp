@@ -63,6 +63,7 @@ class CsvReader {
   CsvField& start_field(CsvRecord& record);
   void append(CsvField& field, int byte);
   void read_quoted(CsvField& field);
+  void read_unquoted(CsvField& field);
 
   std::istream& in_;
   std::string source_name_;

@@ -37,9 +37,10 @@ std::string digest_of(const std::vector<SourceFile>& sources) {
       throw Error(ErrorKind::internal, "SHA-256 digest update failed");
     }
   };
-  for (const auto& source : sources) {
-    feed(fmt::format("{}\n{}\n", source.name, source.text.size()));
-    feed(source.text);
+  // The names hashed are those inside the data folder, so where the folder lives does not matter.
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    feed(fmt::format("{}\n{}\n", files[i], sources[i].text.size()));
+    feed(sources[i].text);
   }
   for (const auto& party : canonical_parties()) {
     feed(fmt::format("party\n{}\n{}\n{}\n{}\n", party.code, party.name, party.colour, party.text_colour));

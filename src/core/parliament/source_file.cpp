@@ -28,7 +28,7 @@ SourceLocation SourceFile::find(std::string_view needle, std::size_t from, std::
 
 SourceFile read_source_file(const std::filesystem::path& dir, const std::string& name) {
   const auto path = dir / name;
-  SourceFile file{(dir.filename().empty() ? dir.parent_path().filename() : dir.filename()).string() + "/" + name, {}};
+  SourceFile file{path.lexically_normal().string(), {}};
   std::ifstream in(path, std::ios::binary);
   if (!in) throw_invalid("cannot open the reference data file " + path.string(), SourceLocation{file.name, 0, 0, {}});
   std::ostringstream content;

@@ -11,7 +11,7 @@
 namespace recall {
 
 struct SourceFile {
-  std::string name;  // as shown in errors: "data/ge2017-candidates.json"
+  std::string name;  // the path as given, shown in errors: "data/ge2017-candidates.json"
   std::string text;
 
   // Line and column (counting UTF-8 code points) of the byte at `offset`.

@@ -201,13 +201,14 @@ Check check(const Policy& policy, const AllowanceConviction& e, const Context& c
 }
 
 std::string change_wording(const PartyChange& e, const Context& context) {
-  const auto from = party_name(context.party_names, e.from_party);
+  const auto from = party_name(context.party_names, e.from_party) +
+                    (e.from_party == context.member.elected_party ? " (the party elected for)" : "");
   const auto to = party_name(context.party_names, e.to_party);
   switch (e.kind) {
     case PartyChangeKind::left_party:
       return e.to_party == "ind" ? fmt::format("left {} to sit as an independent", from)
                                  : fmt::format("left {} to sit as {}", from, to);
-    case PartyChangeKind::resigned_whip: return fmt::format("resigned the {} whip (now {})", from, to);
+    case PartyChangeKind::resigned_whip: return fmt::format("resigned the whip of {}", from);
     case PartyChangeKind::joined_another: return fmt::format("left {} and joined {}", from, to);
   }
   return fmt::format("changed from {} to {}", from, to);
@@ -242,8 +243,7 @@ Check check(const Policy& policy, const PartyChange& e, const Context& context) 
   Check out;
   out.citation = cit;
   out.met = true;
-  out.reason = fmt::format("{}: the MP {} {}{}.", cit, change_wording(e, context), when,
-                           e.from_party == context.member.elected_party ? ", the party elected for" : "");
+  out.reason = fmt::format("{}: the MP {} {}.", cit, change_wording(e, context), when);
   if (e.on) {
     out.met_on = e.on;
   } else {

@@ -123,7 +123,7 @@ std::string describe_rule(const Threshold& threshold);           // "signatures 
 // A vote that follows a successful petition (Taiwan).
 struct RecallVote {
   bool yes_must_exceed_no = true;
-  Threshold yes_threshold;           // yes votes against the electorate
+  std::optional<Threshold> yes_threshold;  // yes votes against the electorate (Taiwan: at least 25%)
   std::string citation;
 };
 

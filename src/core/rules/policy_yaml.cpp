@@ -183,8 +183,19 @@ TimetableRules read_timetable(Fields fields) {
       if (!out.bank_holiday_extension.empty() && rule.applies_from <= out.bank_holiday_extension.back().applies_from) {
         item.fail("applies_from", "bank_holiday_extension entries must be in increasing order of applies_from");
       }
+      if (rule.extends && !out.uses_working_days) {
+        item.fail("extends", "a bank-holiday extension needs uses_working_days: true");
+      }
       out.bank_holiday_extension.push_back(rule);
     }
+  }
+  if (out.uses_working_days && out.designated_working_day < 1) {
+    fields.fail("designated_working_day", "with working days, signing opens at least 1 working day after the notice");
+  }
+  if (out.cut_off_working_days_before > 0 && out.cut_off_working_days_before >= out.designated_working_day) {
+    fields.fail("cut_off_working_days_before",
+                "cut_off_working_days_before must be less than designated_working_day, or the cut-off day would not "
+                "fall after the notice");
   }
   return out;
 }
@@ -193,7 +204,7 @@ RecallVote read_recall_vote(Fields fields) {
   fields.only({"yes_must_exceed_no", "yes_threshold", "citation"});
   RecallVote out;
   out.yes_must_exceed_no = fields.boolean("yes_must_exceed_no");
-  out.yes_threshold = read_threshold(fields.map("yes_threshold"));
+  if (auto f = fields.optional_map("yes_threshold")) out.yes_threshold = read_threshold(*f);
   out.citation = fields.text("citation");
   return out;
 }

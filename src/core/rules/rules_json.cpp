@@ -147,7 +147,8 @@ json to_json(const Policy& p) {
              {"citation", p.early_termination.citation}}},
            {"on_success", p.on_success}};
   out["recall_vote"] = p.recall_vote ? json{{"yes_must_exceed_no", p.recall_vote->yes_must_exceed_no},
-                                            {"yes_threshold", threshold_json(p.recall_vote->yes_threshold)},
+                                            {"yes_threshold", p.recall_vote->yes_threshold ? threshold_json(*p.recall_vote->yes_threshold)
+                                                                                    : json(nullptr)},
                                             {"citation", p.recall_vote->citation}}
                                      : json(nullptr);
   if (p.sample_verification) {
@@ -345,7 +346,12 @@ Member member_from_json(const json& input, std::string_view source) {
       m.history.push_back(std::move(spell));
     }
   }
-  if (m.history.empty()) m.history.push_back(PartySpell{m.elected_party, m.elected_on, std::nullopt, std::nullopt, {}});
+  if (m.history.empty()) {
+    PartySpell only;
+    only.party = m.elected_party;
+    only.from = m.elected_on;
+    m.history.push_back(std::move(only));
+  }
   if (m.history.front().party != m.elected_party) {
     f.fail("history", "the first spell of 'member.history' must be the party elected for");
   }

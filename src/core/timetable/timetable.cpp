@@ -1,6 +1,5 @@
 #include "core/timetable/timetable.hpp"
 
-#include <algorithm>
 #include <utility>
 
 #include <fmt/format.h>

@@ -10,9 +10,19 @@ namespace recall {
 
 namespace {
 
+// libpq messages end in a newline and put hints on indented lines; errors here are one line.
 std::string trimmed(const char* text) {
-  std::string out = text == nullptr ? "" : text;
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  std::string out;
+  bool pending_space = false;
+  for (const char* c = text == nullptr ? "" : text; *c != '\0'; ++c) {
+    if (*c == '\n' || *c == '\t' || *c == '\r' || *c == ' ') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += *c;
+  }
   return out;
 }
 

@@ -2,6 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "core/base/error.hpp"
@@ -28,9 +32,7 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
   sqlite3_extended_result_codes(db_, 1);
   try {
     sqlite3_busy_timeout(db_, busy_timeout_ms);
-    // WAL: readers never block the writer and vice versa; one writer at a time, as designed.
-    // (An in-memory database reports "memory" and keeps it, which is fine.)
-    pragma("PRAGMA journal_mode = WAL");
+    enable_wal();
     // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and signatures
     // are acknowledged only once committed. Group commit keeps the fsync count low.
     pragma("PRAGMA synchronous = FULL");
@@ -45,6 +47,31 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
 SqliteConnection::~SqliteConnection() {
   statements_.clear();  // finalise before closing, or close fails with SQLITE_BUSY
   sqlite3_close(db_);
+}
+
+void SqliteConnection::enable_wal() {
+  // WAL: readers never block the writer and vice versa; one writer at a time, as designed.
+  // Switching needs an exclusive lock and SQLite does not call the busy handler for it (two
+  // processes creating the same database at once), so retry here for as long as busy_timeout.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  auto pause = std::chrono::milliseconds(1);
+  std::string mode;
+  while (true) {
+    try {
+      SqliteStatement statement(db_, "PRAGMA journal_mode = WAL");
+      const SqlRows rows = statement.run();
+      mode = rows.empty() ? std::string() : rows[0].text(0);
+      break;
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::unavailable || std::chrono::steady_clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
+  // An in-memory database keeps "memory", which is right for it.
+  if (mode != "wal" && mode != "memory") {
+    throw Error(ErrorKind::unavailable, fmt::format("cannot switch to WAL journaling (journal mode stays '{}')", mode));
+  }
 }
 
 void SqliteConnection::pragma(const std::string& sql) {

@@ -32,6 +32,7 @@ class SqliteConnection final : public SqlConnection {
 
  private:
   void pragma(const std::string& sql);
+  void enable_wal();
   SqliteStatement& statement(std::string_view sql);
 
   sqlite3* db_ = nullptr;

@@ -1,0 +1,206 @@
+// The server on a real loopback socket: HTTP semantics, limits, keep-alive and error shapes.
+#include <gtest/gtest.h>
+
+#include "core/base/error.hpp"
+#include "http/server_fixture.hpp"
+
+namespace recall::http {
+namespace {
+
+using testing::ServerFixture;
+
+Response text(std::string body) {
+  Response out;
+  out.content_type = "text/plain; charset=utf-8";
+  out.body = std::move(body);
+  return out;
+}
+
+class ServerTest : public ServerFixture {
+ protected:
+  void SetUp() override {
+    router_.get("/hello", [](const Request&) { return text("hello"); });
+    router_.get("/echo", [](const Request& r) { return text(r.query.get("q").value_or("-")); });
+    router_.post("/form", [](const Request& r) { return text(r.form.get("name").value_or("-")); });
+    router_.post("/size", [](const Request& r) { return text(std::to_string(r.body.size())); });
+    router_.get("/api/search", [](const Request& r) { return text(r.query.get("q").value_or("-")); });
+    router_.get("/api/fail", [](const Request&) -> Response {
+      throw Error(ErrorKind::conflict, "the petition is already closed");
+    });
+  }
+  Router router_{&templates()};
+};
+
+TEST_F(ServerTest, ServesARoute) {
+  start(router_);
+  const auto reply = client().get("/hello");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "hello");
+  EXPECT_EQ(reply.header("content-type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(reply.header("content-length"), "5");
+}
+
+TEST_F(ServerTest, DecodesTheQuery) {
+  start(router_);
+  EXPECT_EQ(client().get("/echo?q=SW1A+1AA").body, "SW1A 1AA");
+  EXPECT_EQ(client().get("/echo?q=%C2%A3").body, "\xC2\xA3");
+}
+
+TEST_F(ServerTest, DecodesAFormBody) {
+  start(router_);
+  const auto reply = client().post("/form", "name=Jo+Bloggs&x=1");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "Jo Bloggs");
+}
+
+TEST_F(ServerTest, NotFoundPageAndProblemJson) {
+  start(router_);
+  const auto page = client().get("/no/such/page");
+  EXPECT_EQ(page.status, 404);
+  EXPECT_NE(page.header("content-type")->find("text/html"), std::string::npos);
+  EXPECT_NE(page.body.find("Page not found"), std::string::npos);
+  EXPECT_NE(page.body.find("govuk-template"), std::string::npos);  // inside the layout
+
+  const auto api = client().get("/api/no/such/thing");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(api.header("content-type"), "application/problem+json");
+  const auto body = api.json();
+  EXPECT_EQ(body["status"], 404);
+  EXPECT_EQ(body["title"], "Page not found");
+
+  const auto by_accept = client().get("/no/such/page", {{"Accept", "application/json"}});
+  EXPECT_EQ(by_accept.header("content-type"), "application/problem+json");
+}
+
+TEST_F(ServerTest, BadQueryEscapeIs400NamingTheParameter) {
+  start(router_);
+  const auto api = client().get("/api/search?q=%ZZ");
+  EXPECT_EQ(api.status, 400);
+  EXPECT_EQ(api.header("content-type"), "application/problem+json");
+  const auto body = api.json();
+  EXPECT_EQ(body["field"], "q");
+  EXPECT_EQ(body["file"], "query");
+  EXPECT_EQ(body["column"], 3);
+
+  const auto page = client().get("/echo?q=%4");
+  EXPECT_EQ(page.status, 400);
+  EXPECT_NE(page.body.find("There is a problem"), std::string::npos);
+  EXPECT_NE(page.body.find("query parameter &apos;q&apos;"), std::string::npos);
+}
+
+TEST_F(ServerTest, DomainErrorsUseTheTable) {
+  start(router_);
+  const auto reply = client().get("/api/fail");
+  EXPECT_EQ(reply.status, 409);
+  EXPECT_EQ(reply.json()["detail"], "the petition is already closed");
+}
+
+TEST_F(ServerTest, MethodNotAllowedHasAllow) {
+  start(router_);
+  const auto reply = client().request("DELETE", "/hello");
+  EXPECT_EQ(reply.status, 405);
+  EXPECT_EQ(reply.header("allow"), "GET, HEAD");
+}
+
+TEST_F(ServerTest, HeadHasHeadersWithoutBody) {
+  start(router_);
+  const auto reply = client().head("/hello");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.header("content-length"), "5");
+  EXPECT_TRUE(reply.body.empty());
+  // The connection is still in step: the next response is read correctly.
+  EXPECT_EQ(client().get("/hello").body, "hello");
+  EXPECT_EQ(client().connections_opened(), 1);
+}
+
+TEST_F(ServerTest, BodyOverTheLimitIs413) {
+  ServerConfig config;
+  config.limits.body_bytes = 1024;
+  start(router_, config);
+  EXPECT_EQ(client().post("/size", std::string(1024, 'x'), "text/plain").body, "1024");
+  const auto reply = client().post("/size", std::string(1025, 'x'), "text/plain");
+  EXPECT_EQ(reply.status, 413);
+}
+
+TEST_F(ServerTest, HeadersOverTheLimitAre431) {
+  ServerConfig config;
+  config.limits.header_bytes = 2048;
+  start(router_, config);
+  const auto reply = client().get("/hello", {{"X-Padding", std::string(4096, 'a')}});
+  EXPECT_EQ(reply.status, 431);
+}
+
+TEST_F(ServerTest, KeepsTheConnectionAlive) {
+  start(router_);
+  EXPECT_EQ(client().get("/hello").status, 200);
+  EXPECT_TRUE(client().connected());
+  EXPECT_EQ(client().get("/echo?q=2").body, "2");
+  EXPECT_EQ(client().connections_opened(), 1);
+}
+
+TEST_F(ServerTest, AnswersPipelinedRequestsInOrder) {
+  start(router_);
+  const auto first = client().raw(
+      "GET /echo?q=one HTTP/1.1\r\nHost: x\r\n\r\nGET /echo?q=two HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(first.body, "one");
+  const auto second = client().raw("");  // the second answer is already on its way
+  EXPECT_EQ(second.body, "two");
+}
+
+TEST_F(ServerTest, ConnectionCloseIsHonoured) {
+  start(router_);
+  const auto reply = client().get("/hello", {{"Connection", "close"}});
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_FALSE(client().connected());
+}
+
+TEST_F(ServerTest, MalformedRequestIs400) {
+  start(router_);
+  const auto reply = client().raw("GET /hello HTTP/1.1\r\nBad Header Line\r\n\r\n");
+  EXPECT_EQ(reply.status, 400);
+}
+
+TEST_F(ServerTest, SecurityHeadersOnEveryResponse) {
+  start(router_);
+  for (const auto& target : {"/hello", "/no/such", "/api/search?q=%ZZ"}) {
+    const auto reply = client().get(target);
+    const auto csp = reply.header("content-security-policy");
+    ASSERT_TRUE(csp.has_value()) << target;
+    EXPECT_NE(csp->find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(csp->find("unsafe-inline"), std::string::npos);
+    EXPECT_EQ(reply.header("x-content-type-options"), "nosniff") << target;
+    EXPECT_EQ(reply.header("x-frame-options"), "DENY") << target;
+    EXPECT_TRUE(reply.header("referrer-policy").has_value()) << target;
+  }
+}
+
+TEST_F(ServerTest, StopsGracefullyWithAnIdleConnectionOpen) {
+  start(router_);
+  EXPECT_EQ(client().get("/hello").status, 200);
+  server().stop();
+  server().wait();  // returns although the client still holds its keep-alive connection
+  SUCCEED();
+}
+
+TEST_F(ServerTest, PortZeroPicksAFreePort) {
+  start(router_);
+  EXPECT_NE(port(), 0);
+  Router other;
+  other.get("/", [](const Request&) { return text("second"); });
+  Server second(ServerConfig{}, other);
+  second.start();
+  EXPECT_NE(second.port(), port());
+  testing::TestClient c(second.port());
+  EXPECT_EQ(c.get("/").body, "second");
+}
+
+TEST(ServerStart, BadAddressIsAClearError) {
+  Router router;
+  ServerConfig config;
+  config.address = "not-an-address";
+  Server server(config, router);
+  EXPECT_THROW(server.start(), Error);
+}
+
+}  // namespace
+}  // namespace recall::http
