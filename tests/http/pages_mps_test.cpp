@@ -56,7 +56,7 @@ TEST_F(MpsPages, HtmlTableWithTagsAndTheFormKeepsItsValues) {
   EXPECT_NE(page.body.find("id=\"changed\" name=\"changed\" type=\"checkbox\" value=\"1\" checked"), std::string::npos);
   EXPECT_NE(page.body.find("value=\"2017\" checked"), std::string::npos);
   EXPECT_NE(page.body.find("Chuka Umunna"), std::string::npos);
-  EXPECT_NE(page.body.find("govuk-tag"), std::string::npos);
+  EXPECT_NE(page.body.find("govuk-tag govuk-tag--orange\">Changed party</strong>"), std::string::npos);
   const std::size_t rows = count_of(page.body, "<a class=\"govuk-link\" href=\"/mps/2017-");
   const nlohmann::json body = client().get("/api/mps?parliament=2017&changed=1&party=ld").json();
   EXPECT_EQ(rows, body.at("count").get<std::size_t>());

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "http/page.hpp"
+#include "core/base/error.hpp"
 #include "http/server_fixture.hpp"
 
 namespace recall::http {

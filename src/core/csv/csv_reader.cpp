@@ -82,6 +82,26 @@ void CsvReader::read_quoted(CsvField& field) {
   field.quoted = true;
   get();  // the opening quote
   for (;;) {
+    // Take the run up to the next quote or line break in one go; those two go byte by byte below.
+    std::size_t stop = pos_;
+    int characters = 0;
+    while (stop < end_) {
+      const auto byte = static_cast<unsigned char>(buffer_[stop]);
+      if (byte == '"' || byte == '\r' || byte == '\n') break;
+      if (!is_continuation_byte(byte)) ++characters;
+      ++stop;
+    }
+    if (const auto length = stop - pos_; length > 0) {
+      if (field.text.size() + length > limits_.max_field_bytes) {
+        throw_invalid(fmt::format("field longer than {} bytes", limits_.max_field_bytes),
+                      location(field.line, field.column));
+      }
+      field.text.append(buffer_.data() + pos_, length);
+      column_ += characters;
+      bytes_read_ += length;
+      pos_ = stop;
+      after_cr_ = false;
+    }
     const int byte = get();
     if (byte == end_of_input) {
       throw_invalid("unterminated quoted field: the closing quote is missing",

@@ -6,7 +6,6 @@
 // pick out the signature made by its key from the lines of a note.
 #include <array>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <string_view>
 

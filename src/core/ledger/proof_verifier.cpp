@@ -37,7 +37,7 @@ bool verify_inclusion(const Hash& leaf, std::uint64_t leaf_index, std::uint64_t 
     Hash r = leaf;
     for (const Hash& p : proof) {
       if (sn == 0) return false;
-      if (lsb(fn)) {
+      if (lsb(fn) || fn == sn) {
         r = node_hash(p, r);
         if (!lsb(fn)) skip_right_edge(fn, sn);
       } else {

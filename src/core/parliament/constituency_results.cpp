@@ -146,6 +146,11 @@ void read_results(const SourceFile& file, const ResultColumns& names, int year, 
       other_count -= winner_count;
     }
     votes["other"] += other_count;
+    long total = 0;
+    for (const auto& [code, count] : votes) total += count;
+    if (total != r.valid_votes) {
+      table.fail(valid, fmt::format("the votes by party add up to {}, not to the {} valid votes", total, r.valid_votes));
+    }
     for (const auto& [code, count] : votes) {
       if (count > 0) r.votes.push_back({code, count});
     }

@@ -163,8 +163,11 @@ nlohmann::json policy_table_json(const PolicySet& policies) {
       {"Recall vote",
        [](const Policy& p) {
          if (!p.recall_vote) return Lines{"None"};
-         return Lines{fmt::format("{}yes votes {}", p.recall_vote->yes_must_exceed_no ? "More yes than no votes, and " : "",
-                                  threshold_words(p.recall_vote->yes_threshold))};
+         Lines lines;
+         if (p.recall_vote->yes_must_exceed_no) lines.emplace_back("More yes than no votes");
+         if (p.recall_vote->yes_threshold) lines.push_back("Yes votes: " + threshold_words(*p.recall_vote->yes_threshold));
+         if (lines.empty()) lines.emplace_back("A recall vote" + cite(p.recall_vote->citation));
+         return lines;
        }},
       {"On success", [](const Policy& p) { return Lines{p.on_success}; }},
   };

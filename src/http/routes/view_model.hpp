@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/error.hpp"
 #include "core/parliament/parliament.hpp"
 #include "core/rules/evaluate.hpp"
 #include "http/request.hpp"

@@ -103,6 +103,50 @@ TEST(ReferenceData, IanAustinLeftLabourOnADate) {
   EXPECT_EQ(member->history[1].to, make_date(2019, 11, 6));
 }
 
+TEST(ReferenceData, ChangeKnownOnlyFromTheDissolutionParty) {
+  const auto* hoyle = real_parliament().member("2017-E14000637");
+  ASSERT_NE(hoyle, nullptr);
+  EXPECT_EQ(hoyle->name, "Lindsay Hoyle");
+  ASSERT_EQ(hoyle->history.size(), 2u);
+  EXPECT_EQ(hoyle->history[0].party, "lab");
+  EXPECT_EQ(hoyle->history[0].from, make_date(2017, 6, 8));
+  EXPECT_FALSE(hoyle->history[0].to);
+  EXPECT_EQ(hoyle->history[1].party, "speaker");
+  EXPECT_FALSE(hoyle->history[1].from);
+  EXPECT_EQ(hoyle->history[1].from_known_by, make_date(2019, 11, 6));
+  EXPECT_FALSE(hoyle->history[1].note.empty());
+}
+
+TEST(ReferenceData, VacantAtDissolutionIsNotAChange) {
+  const auto* bercow = real_parliament().member("2017-E14000608");
+  ASSERT_NE(bercow, nullptr);
+  ASSERT_EQ(bercow->history.size(), 1u);
+  EXPECT_EQ(bercow->current_party(), "speaker");
+}
+
+TEST(ReferenceData, MembersOf2019) {
+  const auto* member = real_parliament().member("2019-W07000049");
+  ASSERT_NE(member, nullptr);
+  EXPECT_EQ(member->name, "Stephen Kinnock");
+  EXPECT_EQ(member->elected_on, make_date(2019, 12, 12));
+  EXPECT_EQ(member->elected_party, "lab");
+  EXPECT_FALSE(member->served_until);
+  MemberFilter filter;
+  filter.parliament = 2019;
+  EXPECT_EQ(real_parliament().members(filter).size(), 650u);
+}
+
+TEST(ReferenceData, HexesAndParties) {
+  const auto& data = real_data();
+  const auto hex = std::find_if(data.hexes.begin(), data.hexes.end(),
+                                [](const HexCell& cell) { return cell.ons_code == "E14000530"; });
+  ASSERT_NE(hex, data.hexes.end());
+  EXPECT_EQ(hex->q, -3);
+  EXPECT_EQ(hex->r, -11);
+  EXPECT_EQ(hex->region, "SE");
+  EXPECT_EQ(data.parties.size(), 17u);
+}
+
 TEST(ReferenceData, PeterboroughHasTwoMembersIn2017Parliament) {
   const auto& parliament = real_parliament();
   const auto members = parliament.members_for("E14000878");

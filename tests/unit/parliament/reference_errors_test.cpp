@@ -65,6 +65,16 @@ TEST_F(BrokenData, BadNumberInResults) {
   EXPECT_EQ(where.column, 101);
 }
 
+TEST_F(BrokenData, VotesThatDoNotAddUp) {
+  // Aberavon's Labour vote, one too many.
+  replace("hoc-ge2019-results-by-constituency.csv", "Lab hold,Lab,Con,50750,31598,82,10490,6518,17008,",
+          "Lab hold,Lab,Con,50750,31598,82,10490,6518,17009,");
+  const auto where = failure();
+  EXPECT_TRUE(where.file.ends_with("/hoc-ge2019-results-by-constituency.csv")) << where.file;
+  EXPECT_EQ(where.line, 2);
+  EXPECT_EQ(where.field, "Valid votes");
+}
+
 TEST_F(BrokenData, UnknownPartyInPartyChanges) {
   replace("party-changes-2017-parliament.csv", "Ian Austin,Labour,Independent", "Ian Austin,Labour,Indepndent");
   const auto where = failure();

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.hpp"
+#include "core/rules/evaluate.hpp"
 #include "core/rules/policy_set.hpp"
 #include "core/rules/rules_json.hpp"
 
@@ -63,12 +64,14 @@ TEST(EventJson, FormsSendTextAndEmptyStrings) {
 
 TEST(EventJson, ErrorsNameTheField) {
   EXPECT_EQ(field_of(json{{"kind", "impeachment"}}), "kind");
+  EXPECT_EQ(field_of(json{{"kind", "custodial-sentence"}, {"convicted_on", "2018-12-19"}}), "sentence");
   EXPECT_EQ(field_of(json{{"convicted_on", "2018-12-19"}}), "kind");
   EXPECT_EQ(field_of(json{{"kind", "custodial-sentence"}}), "convicted_on");
   EXPECT_EQ(field_of(json{{"kind", "custodial-sentence"}, {"convicted_on", "2018-02-30"}}), "convicted_on");
   EXPECT_EQ(field_of(json{{"kind", "custodial-sentence"}, {"convicted_on", "2018-12-19"}, {"suspended", "maybe"}}),
             "suspended");
-  EXPECT_EQ(field_of(json{{"kind", "custodial-sentence"}, {"convicted_on", "2018-12-19"}, {"appeal_period_end", "2018-12-01"}}),
+  EXPECT_EQ(field_of(json{{"kind", "custodial-sentence"}, {"convicted_on", "2018-12-19"}, {"sentence", "3 months"},
+                          {"appeal_period_end", "2018-12-01"}}),
             "appeal_period_end");
   EXPECT_EQ(field_of(json{{"kind", "suspension"}, {"ordered_on", "2018-07-19"}, {"length", {{"count", "ten"}, {"unit", "days"}}}}),
             "length.count");
@@ -114,6 +117,26 @@ TEST(ContextJson, ErrorsNameTheField) {
   } catch (const Error& e) {
     ASSERT_TRUE(e.where());
     EXPECT_EQ(e.where()->field, "seat_vacnt");
+  }
+}
+
+TEST(Evaluate, ANoticeBeforeTheConditionIsAnError) {
+  const auto set = PolicySet::load_directory(std::string(RECALL_SOURCE_DIR) + "/policies");
+  const json member{{"id", "2017-N06000012"}, {"name", "Ian Paisley"}, {"constituency", "N06000012"},
+                    {"parliament", 2017},      {"elected_on", "2017-06-08"}, {"elected_party", "dup"}};
+  const json constituency{{"ons_code", "N06000012"}, {"name", "North Antrim"}, {"nation", "northern-ireland"}};
+  const json parliament{{"parliament", 2017}, {"general_election", "2017-06-08"}, {"last_possible_election", "2022-05-05"}};
+  const Context context = context_from_json(
+      json{{"member", member}, {"constituency", constituency}, {"parliament", parliament}, {"speaker_notice", "2018-07-18"}});
+  const Event event = event_from_json(
+      json{{"kind", "suspension"}, {"ordered_on", "2018-07-19"}, {"length", {{"count", 30}, {"unit", "sitting-days"}}}});
+  try {
+    (void)evaluate(set.get("uk-2015"), event, context);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::invalid_input);
+    ASSERT_TRUE(e.where());
+    EXPECT_EQ(e.where()->field, "speaker_notice");
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "core/base/error.hpp"
@@ -26,6 +28,18 @@ const ParliamentCalendar& calendar() {
   return dates;
 }
 
+// Built field by field so that new fields in PartySpell do not break the test.
+PartySpell spell(std::string party, std::optional<Date> from, std::optional<Date> to, std::optional<Date> known_by,
+                 std::string note) {
+  PartySpell out;
+  out.party = std::move(party);
+  out.from = from;
+  out.to = to;
+  out.from_known_by = known_by;
+  out.note = std::move(note);
+  return out;
+}
+
 Member umunna() {
   Member m;
   m.id = "2017-E14000978";
@@ -36,10 +50,10 @@ Member umunna() {
   m.served_until = make_date(2019, 11, 6);
   m.elected_party = "lab";
   m.history = {
-      PartySpell{"lab", make_date(2017, 6, 8), make_date(2019, 2, 17), std::nullopt, ""},
-      PartySpell{"tig", make_date(2019, 2, 18), make_date(2019, 6, 3), std::nullopt,
-                 "resigned from Labour to sit as The Independent Group"},
-      PartySpell{"ind", make_date(2019, 6, 4), std::nullopt, std::nullopt, "one of six MPs who left Change UK on this day"},
+      spell("lab", make_date(2017, 6, 8), make_date(2019, 2, 17), std::nullopt, ""),
+      spell("tig", make_date(2019, 2, 18), make_date(2019, 6, 3), std::nullopt,
+                 "resigned from Labour to sit as The Independent Group"),
+      spell("ind", make_date(2019, 6, 4), std::nullopt, std::nullopt, "one of six MPs who left Change UK on this day"),
   };
   return m;
 }
@@ -52,8 +66,8 @@ Member unknown_date_changer() {
   m.parliament = 2017;
   m.elected_on = make_date(2017, 6, 8);
   m.elected_party = "con";
-  m.history = {PartySpell{"con", make_date(2017, 6, 8), std::nullopt, std::nullopt, ""},
-               PartySpell{"ind", std::nullopt, std::nullopt, make_date(2019, 11, 6), "party at dissolution"}};
+  m.history = {spell("con", make_date(2017, 6, 8), std::nullopt, std::nullopt, ""),
+               spell("ind", std::nullopt, std::nullopt, make_date(2019, 11, 6), "party at dissolution")};
   return m;
 }
 

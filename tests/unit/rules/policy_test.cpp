@@ -9,6 +9,7 @@
 
 #include "core/base/error.hpp"
 #include "core/rules/policy.hpp"
+#include "core/rules/event.hpp"
 #include "core/rules/policy_set.hpp"
 
 namespace recall {
@@ -229,6 +230,33 @@ TEST(PolicySet, DuplicateIdsAndMismatchedFileNamesAreRejected) {
 
   e = error_from([&] { (void)PolicySet::load_directory(dir.path() / "missing"); });
   EXPECT_EQ(e.kind(), ErrorKind::not_found);
+}
+
+TEST(ParliamentCalendarYaml, ErrorsNameFileLineColumnAndKey) {
+  TempDir dir;
+  dir.write("parliaments.yaml",
+            "parliaments:\n"
+            "  - parliament: 2017\n"
+            "    general_election: 2017-06-08\n"
+            "    last_possible_elecion: 2022-05-05\n");
+  const auto path = dir.path() / "parliaments.yaml";
+  const auto e = error_from([&] { (void)ParliamentCalendar::load(path); });
+  ASSERT_TRUE(e.where());
+  EXPECT_EQ(e.where()->file, path.string());
+  EXPECT_EQ(e.where()->line, 4);
+  EXPECT_EQ(e.where()->column, 5);
+  EXPECT_EQ(e.where()->field, "parliaments[0].last_possible_elecion");
+
+  dir.write("parliaments.yaml",
+            "parliaments:\n"
+            "  - parliament: 2017\n"
+            "    general_election: 2017-06-08\n"
+            "    last_possible_election: 2016-05-05\n"
+            "    last_possible_source: x\n");
+  const auto order = error_from([&] { (void)ParliamentCalendar::load(path); });
+  ASSERT_TRUE(order.where());
+  EXPECT_EQ(order.where()->field, "parliaments[0].last_possible_election");
+  EXPECT_EQ(order.where()->line, 4);
 }
 
 TEST(PolicyNames, PercentagesAreExact) {
