@@ -12,25 +12,38 @@ namespace recall::http {
 
 namespace {
 
-constexpr std::string_view internal_detail =
-    "Sorry, there is a problem with the service. Try again later.";
+constexpr std::string_view internal_detail = "Sorry, there is a problem with the service. Try again later.";
 
 std::string_view reason_phrase(int status) {
   switch (status) {
-    case 400: return "Bad request";
-    case 401: return "Unauthorised";
-    case 403: return "Forbidden";
-    case 404: return "Page not found";
-    case 405: return "Method not allowed";
-    case 408: return "Request timeout";
-    case 409: return "Conflict";
-    case 413: return "Content too large";
-    case 415: return "Unsupported media type";
-    case 429: return "Too many requests";
-    case 431: return "Request header fields too large";
-    case 500: return "Sorry, there is a problem with the service";
-    case 503: return "Sorry, the service is unavailable";
-    default: return "Error";
+    case 400:
+      return "Bad request";
+    case 401:
+      return "Unauthorised";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Page not found";
+    case 405:
+      return "Method not allowed";
+    case 408:
+      return "Request timeout";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content too large";
+    case 415:
+      return "Unsupported media type";
+    case 429:
+      return "Too many requests";
+    case 431:
+      return "Request header fields too large";
+    case 500:
+      return "Sorry, there is a problem with the service";
+    case 503:
+      return "Sorry, the service is unavailable";
+    default:
+      return "Error";
   }
 }
 
@@ -44,7 +57,8 @@ struct Details {
 
 std::string builtin_page(const Details& d) {
   std::string location;
-  if (d.where) location = fmt::format("<p class=\"govuk-body\">Where: {}</p>", html_escape(d.where->describe()));
+  if (d.where)
+    location = fmt::format("<p class=\"govuk-body\">Where: {}</p>", html_escape(d.where->describe()));
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head><meta charset=\"utf-8\">"
       "<title>{0} – Recall</title><link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\"></head>\n"
@@ -91,14 +105,22 @@ Response build(const Request& request, const Details& d, const Templates* templa
 
 ProblemType problem_type(ErrorKind kind) noexcept {
   switch (kind) {
-    case ErrorKind::invalid_input: return {400, "/problems/invalid-input", "There is a problem"};
-    case ErrorKind::not_found: return {404, "/problems/not-found", "Page not found"};
-    case ErrorKind::conflict: return {409, "/problems/conflict", "There is a conflict"};
-    case ErrorKind::forbidden: return {403, "/problems/forbidden", "You do not have permission to do this"};
-    case ErrorKind::unauthenticated: return {401, "/problems/unauthenticated", "You need to sign in"};
-    case ErrorKind::rate_limited: return {429, "/problems/rate-limited", "Too many requests"};
-    case ErrorKind::unavailable: return {503, "/problems/unavailable", "Sorry, the service is unavailable"};
-    case ErrorKind::internal: return {500, "/problems/internal", "Sorry, there is a problem with the service"};
+    case ErrorKind::invalid_input:
+      return {400, "/problems/invalid-input", "There is a problem"};
+    case ErrorKind::not_found:
+      return {404, "/problems/not-found", "Page not found"};
+    case ErrorKind::conflict:
+      return {409, "/problems/conflict", "There is a conflict"};
+    case ErrorKind::forbidden:
+      return {403, "/problems/forbidden", "You do not have permission to do this"};
+    case ErrorKind::unauthenticated:
+      return {401, "/problems/unauthenticated", "You need to sign in"};
+    case ErrorKind::rate_limited:
+      return {429, "/problems/rate-limited", "Too many requests"};
+    case ErrorKind::unavailable:
+      return {503, "/problems/unavailable", "Sorry, the service is unavailable"};
+    case ErrorKind::internal:
+      return {500, "/problems/internal", "Sorry, there is a problem with the service"};
   }
   return {500, "/problems/internal", "Sorry, there is a problem with the service"};
 }
@@ -127,15 +149,17 @@ Response problem_response_for_current_exception(const Request& request, const Te
   } catch (...) {
     spdlog::error("{} {}: unhandled non-standard exception", request.method, request.path);
   }
-  return build(request, Details{500, "/problems/internal", std::string(reason_phrase(500)),
-                                std::string(internal_detail), std::nullopt},
+  return build(request,
+               Details{500, "/problems/internal", std::string(reason_phrase(500)),
+                       std::string(internal_detail), std::nullopt},
                templates);
 }
 
 Response problem_response(const Request& request, int status, std::string_view title, std::string_view detail,
                           const Templates* templates) {
   const std::string heading = title.empty() ? std::string(reason_phrase(status)) : std::string(title);
-  return build(request, Details{status, "about:blank", heading, std::string(detail), std::nullopt}, templates);
+  return build(request, Details{status, "about:blank", heading, std::string(detail), std::nullopt},
+               templates);
 }
 
 }  // namespace recall::http

@@ -22,11 +22,13 @@ struct ProblemType {
 [[nodiscard]] ProblemType problem_type(ErrorKind kind) noexcept;
 
 // A response for an error raised while handling `request`. `templates` may be null (plain page).
-[[nodiscard]] Response problem_response(const Request& request, const Error& error, const Templates* templates);
+[[nodiscard]] Response problem_response(const Request& request, const Error& error,
+                                        const Templates* templates);
 
 // For the current exception inside a catch block: recall::Error maps through the table, anything
 // else becomes a logged 500.
-[[nodiscard]] Response problem_response_for_current_exception(const Request& request, const Templates* templates);
+[[nodiscard]] Response problem_response_for_current_exception(const Request& request,
+                                                              const Templates* templates);
 
 // A response for an HTTP-level failure that has no recall::Error (404 route, 405, 413, 431…),
 // shaped exactly like the others. `detail` is shown to the user.

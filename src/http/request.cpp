@@ -44,7 +44,8 @@ int specificity(std::string_view range, std::string_view type) {
   if (range == type) return 2;
   if (range == "*/*") return 0;
   const std::size_t slash = type.find('/');
-  if (range.size() == slash + 2 && range.substr(0, slash + 1) == type.substr(0, slash + 1) && range.back() == '*') {
+  if (range.size() == slash + 2 && range.substr(0, slash + 1) == type.substr(0, slash + 1) &&
+      range.back() == '*') {
     return 1;
   }
   return -1;

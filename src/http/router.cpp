@@ -30,7 +30,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
   if (path.size() <= 1) return out;
   while (true) {
     const std::size_t slash = path.find('/', start);
-    out.push_back(path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    out.push_back(
+        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -56,21 +57,23 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
     if (segment.size() >= 2 && segment.front() == '{' && segment.back() == '}') {
       const std::string_view name = segment.substr(1, segment.size() - 2);
       if (name.empty() || name.find_first_of("{}/") != std::string_view::npos) {
-        throw Error(ErrorKind::internal, fmt::format("route pattern '{}' has a bad parameter '{}'", pattern, segment));
+        throw Error(ErrorKind::internal,
+                    fmt::format("route pattern '{}' has a bad parameter '{}'", pattern, segment));
       }
       route->segments.push_back({std::string(name), true});
     } else {
       if (segment.find_first_of("{}") != std::string_view::npos) {
-        throw Error(ErrorKind::internal,
-                    fmt::format("route pattern '{}': a parameter must be a whole segment ('{}')", pattern, segment));
+        throw Error(
+            ErrorKind::internal,
+            fmt::format("route pattern '{}': a parameter must be a whole segment ('{}')", pattern, segment));
       }
       route->segments.push_back({std::string(segment), false});
     }
   }
   for (const auto& existing : routes_) {
     if (existing->method == route->method && same_shape(existing.get(), route.get())) {
-      throw Error(ErrorKind::internal,
-                  fmt::format("route {} {} is registered twice ('{}')", route->method, pattern, existing->pattern));
+      throw Error(ErrorKind::internal, fmt::format("route {} {} is registered twice ('{}')", route->method,
+                                                   pattern, existing->pattern));
     }
   }
   routes_.push_back(std::move(route));
@@ -88,7 +91,9 @@ bool same_shape(const Router::Route* a, const Router::Route* b) {
   return true;
 }
 
-std::string api_twin(std::string_view path) { return path == "/" ? std::string("/api") : "/api" + std::string(path); }
+std::string api_twin(std::string_view path) {
+  return path == "/" ? std::string("/api") : "/api" + std::string(path);
+}
 
 }  // namespace
 
@@ -103,7 +108,8 @@ void Router::add_prefix(std::string method, std::string prefix, Handler handler)
   if (prefix.empty() || prefix.front() != '/' || prefix.back() != '/') {
     throw Error(ErrorKind::internal, fmt::format("prefix route '{}' must start and end with '/'", prefix));
   }
-  if (!handler) throw Error(ErrorKind::internal, fmt::format("prefix route {} {} has no handler", method, prefix));
+  if (!handler)
+    throw Error(ErrorKind::internal, fmt::format("prefix route {} {} has no handler", method, prefix));
   auto route = std::make_shared<Route>();
   route->method = std::move(method);
   route->pattern = prefix;
@@ -111,7 +117,8 @@ void Router::add_prefix(std::string method, std::string prefix, Handler handler)
   route->handler = std::move(handler);
   for (const auto& existing : routes_) {
     if (existing->is_prefix && existing->method == route->method && existing->pattern == prefix) {
-      throw Error(ErrorKind::internal, fmt::format("prefix route {} {} is registered twice", route->method, prefix));
+      throw Error(ErrorKind::internal,
+                  fmt::format("prefix route {} {} is registered twice", route->method, prefix));
     }
   }
   routes_.push_back(std::move(route));
@@ -194,10 +201,11 @@ Response Router::dispatch(Request request) const {
     if (route != nullptr) return route->handler(request);
     const auto allowed = allowed_methods(request.path);
     if (allowed.empty()) {
-      return problem_response(request, 404, "Page not found",
-                              "If you typed the web address, check it is correct. If you pasted the web address, "
-                              "check you copied the entire address.",
-                              templates_);
+      return problem_response(
+          request, 404, "Page not found",
+          "If you typed the web address, check it is correct. If you pasted the web address, "
+          "check you copied the entire address.",
+          templates_);
     }
     std::string allow;
     for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;

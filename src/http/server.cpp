@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -20,6 +22,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
@@ -27,8 +30,6 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "core/base/error.hpp"
 #include "http/problem.hpp"
@@ -67,7 +68,8 @@ std::string_view log_path(std::string_view target) { return target.substr(0, tar
 class Connection;
 
 struct Server::Impl {
-  Impl(ServerConfig c, const Router& r) : config(std::move(c)), router(r), io(static_cast<int>(std::max(1u, config.threads))) {}
+  Impl(ServerConfig c, const Router& r)
+      : config(std::move(c)), router(r), io(static_cast<int>(std::max(1u, config.threads))) {}
 
   ServerConfig config;
   const Router& router;
@@ -127,8 +129,8 @@ asio::awaitable<void> Connection::run() {
       if (server_.stopping) break;
       idle_ = true;
       stream_.expires_after(served == 0 ? limits.read_timeout : limits.keep_alive);
-      const std::size_t n =
-          co_await stream_.async_read_some(buffer_.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
+      const std::size_t n = co_await stream_.async_read_some(buffer_.prepare(4096),
+                                                             asio::redirect_error(asio::use_awaitable, ec));
       idle_ = false;
       if (ec) break;  // closed by the peer, timed out or stopped
       buffer_.commit(n);
@@ -139,13 +141,26 @@ asio::awaitable<void> Connection::run() {
     parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
     parser.body_limit(limits.body_bytes);
     stream_.expires_after(limits.read_timeout);
-    co_await bhttp::async_read(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
+    co_await bhttp::async_read_header(stream_, buffer_, parser,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec && !parser.is_done()) {
+      // A client that asked before sending its body (curl does for large POSTs) gets the go-ahead
+      // now; one whose Content-Length is over the limit has already failed with body_limit.
+      const auto expect = parser.get()[bhttp::field::expect];
+      if (beast::iequals(expect, "100-continue")) {
+        bhttp::response<bhttp::empty_body> go_ahead{bhttp::status::continue_, parser.get().version()};
+        co_await bhttp::async_write(stream_, go_ahead, asio::redirect_error(asio::use_awaitable, ec));
+      }
+      if (!ec)
+        co_await bhttp::async_read(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
+    }
     if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
         ec == beast::error::timeout) {
       break;
     }
     if (ec) {
-      const std::string target = parser.is_header_done() ? std::string(parser.get().target()) : std::string("/");
+      const std::string target =
+          parser.is_header_done() ? std::string(parser.get().target()) : std::string("/");
       const unsigned version = parser.is_header_done() ? parser.get().version() : 11;
       if (ec == bhttp::error::header_limit) {
         co_await send_error(431, "Request header fields too large",
@@ -153,21 +168,22 @@ asio::awaitable<void> Connection::run() {
                             target, version, started);
       } else if (ec == bhttp::error::body_limit) {
         co_await send_error(413, "Content too large",
-                            fmt::format("The request body is larger than {} bytes.", limits.body_bytes), target,
-                            version, started);
-      } else {
-        co_await send_error(400, "Bad request", fmt::format("The request is not valid HTTP: {}.", ec.message()),
+                            fmt::format("The request body is larger than {} bytes.", limits.body_bytes),
                             target, version, started);
+      } else {
+        co_await send_error(400, "Bad request",
+                            fmt::format("The request is not valid HTTP: {}.", ec.message()), target, version,
+                            started);
       }
       break;  // the stream is out of step after a parse error, so the connection closes
     }
 
     const auto& message = parser.get();
     Response response = server_.handle(message, remote_);
-    const bool keep_alive = message.keep_alive() && !server_.stopping &&
-                            served + 1 < limits.max_requests_per_connection;
-    const bool kept = co_await send(std::move(response), std::string(message.method_string()), message.version(),
-                                    keep_alive, sv(message.target()), started);
+    const bool keep_alive =
+        message.keep_alive() && !server_.stopping && served + 1 < limits.max_requests_per_connection;
+    const bool kept = co_await send(std::move(response), std::string(message.method_string()),
+                                    message.version(), keep_alive, sv(message.target()), started);
     if (!kept) break;
   }
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -202,8 +218,8 @@ asio::awaitable<bool> Connection::send(Response response, const std::string& met
     co_await bhttp::async_write(stream_, out, asio::redirect_error(asio::use_awaitable, ec));
   }
   const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  spdlog::info("{} {} {} {}B {:.1f}ms", method, log_path(target), response.status, method == "HEAD" ? 0 : bytes,
-               elapsed.count());
+  spdlog::info("{} {} {} {}B {:.1f}ms", method, log_path(target), response.status,
+               method == "HEAD" ? 0 : bytes, elapsed.count());
   co_return !ec && keep_alive;
 }
 
@@ -217,7 +233,8 @@ asio::awaitable<void> Connection::send_error(int status, std::string_view title,
   co_await send(std::move(response), "-", version, false, target, started);
 }
 
-Response Server::Impl::handle(const bhttp::request<bhttp::string_body>& message, const std::string& remote) const {
+Response Server::Impl::handle(const bhttp::request<bhttp::string_body>& message,
+                              const std::string& remote) const {
   Request request;
   request.method = std::string(message.method_string());
   request.remote_address = remote;
@@ -244,9 +261,9 @@ Response Server::Impl::handle(const bhttp::request<bhttp::string_body>& message,
 
   if (assets && request.path.starts_with(assets_prefix)) {
     if (request.method != "GET" && request.method != "HEAD") {
-      Response response = problem_response(request, 405, "Method not allowed",
-                                           fmt::format("{} is not allowed here; use GET, HEAD.", request.method),
-                                           router.templates());
+      Response response = problem_response(
+          request, 405, "Method not allowed",
+          fmt::format("{} is not allowed here; use GET, HEAD.", request.method), router.templates());
       response.headers.emplace_back("Allow", "GET, HEAD");
       return response;
     }
@@ -277,8 +294,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
     }
     // The coroutine runs on the socket's strand; the completion unregisters the connection.
     asio::co_spawn(
-        connection->executor(),
-        [connection]() { return connection->run(); },
+        connection->executor(), [connection]() { return connection->run(); },
         [this, key = connection.get()](const std::exception_ptr& error) {
           if (error) {
             try {
@@ -293,7 +309,8 @@ asio::awaitable<void> Server::Impl::accept_loop() {
   }
 }
 
-Server::Server(ServerConfig config, const Router& router) : impl_(std::make_unique<Impl>(std::move(config), router)) {
+Server::Server(ServerConfig config, const Router& router)
+    : impl_(std::make_unique<Impl>(std::move(config), router)) {
   if (!impl_->config.web_root.empty()) impl_->assets.emplace(impl_->config.web_root);
 }
 
@@ -321,7 +338,8 @@ void Server::start() {
                 fmt::format("cannot listen on {}:{}: {}", s.config.address, s.config.port, ec.message()));
   }
   s.bound_port = s.acceptor.local_endpoint().port();
-  asio::co_spawn(s.acceptor.get_executor(), [&s] { return s.accept_loop(); }, asio::detached);
+  asio::co_spawn(
+      s.acceptor.get_executor(), [&s] { return s.accept_loop(); }, asio::detached);
   const unsigned count = std::max(1u, s.config.threads);
   for (unsigned i = 0; i < count; ++i) {
     s.threads.emplace_back([&s] {

@@ -13,12 +13,14 @@ namespace recall::http {
 class Router;
 
 struct ServerLimits {
-  std::size_t header_bytes = 16 * 1024;      // larger request heads get 431
-  std::size_t body_bytes = 1024 * 1024;      // larger bodies get 413
-  std::chrono::seconds read_timeout{30};     // to receive one whole request
-  std::chrono::seconds keep_alive{60};       // idle time allowed between requests
+  std::size_t header_bytes = 16 * 1024;   // larger request heads get 431
+  std::size_t body_bytes = 1024 * 1024;   // larger bodies get 413
+  std::chrono::seconds read_timeout{30};  // to receive one whole request
+  std::chrono::seconds keep_alive{60};    // idle time allowed between requests
   unsigned max_requests_per_connection = 1000;
-  unsigned pipelining = 16;                  // requests read ahead of their responses
+  // Pipelined requests are answered strictly in order, one at a time: handlers run on the I/O
+  // thread, so reading ahead would buy nothing. Unread pipelined bytes stay in the kernel's socket
+  // buffer, which bounds them without a limit of our own.
 };
 
 struct ServerConfig {

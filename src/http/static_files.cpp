@@ -20,7 +20,8 @@ namespace {
 // segments, backslashes, NUL, and dot-files (.git, .env) which are never assets.
 bool safe_relative(std::string_view relative) {
   if (relative.empty() || relative.front() == '/') return false;
-  if (relative.find('\\') != std::string_view::npos || relative.find('\0') != std::string_view::npos) return false;
+  if (relative.find('\\') != std::string_view::npos || relative.find('\0') != std::string_view::npos)
+    return false;
   std::size_t start = 0;
   while (start <= relative.size()) {
     std::size_t end = relative.find('/', start);
@@ -59,7 +60,8 @@ class AssetCache {
     {
       const std::lock_guard lock(mutex_);
       const auto it = items_.find(file.string());
-      if (it != items_.end() && it->second->modified == modified && it->second->size == size) return it->second;
+      if (it != items_.end() && it->second->modified == modified && it->second->size == size)
+        return it->second;
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) return nullptr;
@@ -139,9 +141,10 @@ StaticFiles::StaticFiles(std::filesystem::path root) : root_(std::move(root)) {
   std::error_code ec;
   auto canonical = std::filesystem::canonical(root_, ec);
   if (ec || !std::filesystem::is_directory(canonical)) {
-    throw Error(ErrorKind::unavailable,
-                fmt::format("the web assets folder {} does not exist (run the web build: npm run build in web/)",
-                            root_.string()));
+    throw Error(
+        ErrorKind::unavailable,
+        fmt::format("the web assets folder {} does not exist (run the web build: npm run build in web/)",
+                    root_.string()));
   }
   root_ = std::move(canonical);
 }
@@ -173,7 +176,8 @@ Response StaticFiles::serve(const Request& request, std::string_view relative) c
 Handler StaticFiles::handler() const {
   return [files = *this](const Request& request) {
     const auto it = request.path_params.find("*");
-    return files.serve(request, it == request.path_params.end() ? std::string_view{} : std::string_view(it->second));
+    return files.serve(request,
+                       it == request.path_params.end() ? std::string_view{} : std::string_view(it->second));
   };
 }
 

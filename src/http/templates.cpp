@@ -54,16 +54,21 @@ mustache::data to_data(const nlohmann::json& value) {
       for (const auto& item : value) out.push_back(to_data(item));
       return out;
     }
-    case nlohmann::json::value_t::string: return mustache::data{value.get_ref<const std::string&>()};
+    case nlohmann::json::value_t::string:
+      return mustache::data{value.get_ref<const std::string&>()};
     case nlohmann::json::value_t::boolean:
-      return mustache::data{value.get<bool>() ? mustache::data::type::bool_true : mustache::data::type::bool_false};
-    case nlohmann::json::value_t::number_integer: return mustache::data{std::to_string(value.get<std::int64_t>())};
+      return mustache::data{value.get<bool>() ? mustache::data::type::bool_true
+                                              : mustache::data::type::bool_false};
+    case nlohmann::json::value_t::number_integer:
+      return mustache::data{std::to_string(value.get<std::int64_t>())};
     case nlohmann::json::value_t::number_unsigned:
       return mustache::data{std::to_string(value.get<std::uint64_t>())};
-    case nlohmann::json::value_t::number_float: return mustache::data{fmt::format("{}", value.get<double>())};
+    case nlohmann::json::value_t::number_float:
+      return mustache::data{fmt::format("{}", value.get<double>())};
     case nlohmann::json::value_t::null:
     case nlohmann::json::value_t::binary:
-    case nlohmann::json::value_t::discarded: break;
+    case nlohmann::json::value_t::discarded:
+      break;
   }
   // Absent values are false, so {{#x}} sections skip and {{^x}} sections show.
   return mustache::data{mustache::data::type::bool_false};
@@ -73,7 +78,8 @@ mustache::data to_data(const nlohmann::json& value) {
 
 Templates::Templates(std::filesystem::path directory) : directory_(std::move(directory)) {
   if (!std::filesystem::is_directory(directory_)) {
-    throw Error(ErrorKind::unavailable, fmt::format("template directory {} does not exist", directory_.string()));
+    throw Error(ErrorKind::unavailable,
+                fmt::format("template directory {} does not exist", directory_.string()));
   }
   pages_ = load_folder(directory_);
   partials_ = load_folder(directory_ / "partials");
@@ -95,12 +101,14 @@ std::string Templates::render(std::string_view name, const nlohmann::json& view)
   mustache::mustache compiled{page->second};
   std::string out = compiled.render(data);
   if (!compiled.is_valid()) {
-    throw Error(ErrorKind::internal, fmt::format("template {} failed to render: {}", name, compiled.error_message()));
+    throw Error(ErrorKind::internal,
+                fmt::format("template {} failed to render: {}", name, compiled.error_message()));
   }
   return out;
 }
 
-std::string Templates::render_page(std::string_view name, const nlohmann::json& view, nlohmann::json layout) const {
+std::string Templates::render_page(std::string_view name, const nlohmann::json& view,
+                                   nlohmann::json layout) const {
   layout["content"] = render(name, view);
   return render("layout", layout);
 }

@@ -1,8 +1,9 @@
 #pragma once
 // Mustache templates (kainjow), loaded once at start from a directory: <dir>/<name>.mustache are
 // pages, <dir>/partials/<name>.mustache are partials ({{> name}}), and <dir>/layout.mustache wraps
-// every page. Values are HTML-escaped unless a template uses {{{triple}}} braces. Rendering is
-// thread-safe (templates are immutable after construction).
+// every page. Values are HTML-escaped unless a template uses {{{triple}}} braces. Partials are
+// found by name at the top level of the data, so a view key with a partial's name is shadowed by it.
+// Rendering is thread-safe (templates are immutable after construction).
 #include <filesystem>
 #include <map>
 #include <string>

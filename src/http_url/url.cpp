@@ -90,7 +90,8 @@ std::string percent_decode(std::string_view text, bool plus_as_space, const Sour
       }
       const char decoded = static_cast<char>(hi * 16 + lo);
       if (decoded == '\0') {
-        throw_invalid(fmt::format("{}: NUL characters (%00) are not allowed", describe_field(where)), at(where, i));
+        throw_invalid(fmt::format("{}: NUL characters (%00) are not allowed", describe_field(where)),
+                      at(where, i));
       }
       out.push_back(decoded);
       origin.push_back(i);
@@ -120,7 +121,8 @@ Params parse_pairs(std::string_view text, std::string_view source) {
     if (!piece.empty()) {
       const std::size_t eq = piece.find('=');
       const std::string_view raw_key = piece.substr(0, eq);
-      const std::string_view raw_value = eq == std::string_view::npos ? std::string_view{} : piece.substr(eq + 1);
+      const std::string_view raw_value =
+          eq == std::string_view::npos ? std::string_view{} : piece.substr(eq + 1);
       SourceLocation where{std::string(source), 1, static_cast<int>(start) + 1, std::string(raw_key)};
       std::string key = percent_decode(raw_key, true, where);
       where.field = key;
@@ -143,7 +145,8 @@ Target parse_target(std::string_view target) {
   const SourceLocation where{"request target", 1, 1, ""};
   if (target.empty()) throw_invalid("the request target is empty", where);
   if (target.front() != '/') {
-    throw_invalid(fmt::format("the request target must start with '/', not '{}'", target.substr(0, 1)), where);
+    throw_invalid(fmt::format("the request target must start with '/', not '{}'", target.substr(0, 1)),
+                  where);
   }
   for (std::size_t i = 0; i < target.size(); ++i) {
     const auto c = static_cast<unsigned char>(target[i]);

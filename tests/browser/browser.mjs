@@ -2,9 +2,7 @@
 // network needs, and an axe-core check that fails on serious or critical violations.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -12,13 +10,12 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const baseUrl = process.env.RECALL_URL ?? 'http://127.0.0.1:8080';
 
 export async function launch() {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'recall-chromium-'));
+  // playwright gives each launch its own fresh, empty profile directory.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${userDataDir}`],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return browser;
 }

@@ -20,20 +20,27 @@ test('a postcode search leads to the constituency, then to an MP who changed par
   assert.match(body, /The Independent Group/);
   assert.match(body, /18 February 2019/);
   assert.match(body, /4 June 2019/);
-  assert.match(body, /uk-change-of-party|change of party/i);
+  assert.match(body, /with a change-of-party condition/);
   await page.close();
 });
 
-test('the hexmap links every constituency and filters by party with JavaScript on', async () => {
+test('the hexmap links every constituency, highlights MPs who changed party, and leads to the MP', async () => {
   const page = await browser.newPage();
   await page.goto(`${baseUrl}/map?parliament=2017`);
   const hexes = page.locator('svg a');
   assert.equal(await hexes.count(), 650);
-  const filter = page.getByLabel(/party/i).first();
-  await filter.selectOption({ label: 'The Independent Group' }).catch(async () => filter.selectOption('tig'));
+
+  await page.getByLabel('Highlight a party').selectOption('*changed');
+  const highlighted = await page.locator('svg .recall-hex:not(.recall-hex--dimmed)').count();
+  assert.ok(highlighted > 0 && highlighted < 650, `${highlighted} hexes highlighted`);
   const streatham = page.locator('svg a[href*="E14000978"]');
+  assert.equal(await streatham.locator('xpath=self::*[contains(@class, "recall-hex--dimmed")]').count(), 0,
+    'Streatham stays highlighted: its MP changed party');
+
+  await streatham.hover();
+  assert.match(await page.locator('[data-recall-hexmap-detail]').innerText(), /Streatham/);
   await Promise.all([page.waitForURL(/E14000978/), streatham.click()]);
-  assert.match(await page.locator('h1').innerText(), /Chuka Umunna|Streatham/);
+  assert.match(await page.locator('h1').innerText(), /Chuka Umunna/);
   await page.close();
 });
 

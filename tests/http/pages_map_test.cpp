@@ -15,7 +15,8 @@ TEST_F(MapPages, SvgHasAHexLinkPerConstituency) {
   const std::string svg = page.body.substr(svg_start, page.body.find("</svg>", svg_start) - svg_start);
   EXPECT_EQ(count_of(svg, "<a href=\""), 650u);
   EXPECT_EQ(count_of(svg, "<polygon "), 650u);
-  EXPECT_EQ(count_of(svg, "<title>"), 651u);  // one per hex and the map's own
+  EXPECT_EQ(count_of(svg, "<title>"), 650u);  // one per hex
+  EXPECT_NE(svg.find("<title id=\"hexmap-title\">"), std::string::npos);
   EXPECT_NE(svg.find("<a href=\"/mps/2017-E14000978\" class=\"recall-hex recall-hex--changed\""), std::string::npos);
   EXPECT_EQ(page.body.find("style="), std::string::npos);
   EXPECT_EQ(page.body.find("<script>"), std::string::npos);

@@ -21,6 +21,8 @@ TEST_F(RulesPages, PoliciesSideBySide) {
     EXPECT_NE(page.body.find(std::string(">") + row + "</th>"), std::string::npos) << row;
   }
   EXPECT_NE(page.body.find("action=\"/rules/evaluate\""), std::string::npos);
+  EXPECT_NE(page.body.find("The 10th working day after the notice"), std::string::npos);
+  EXPECT_NE(page.body.find("The seat is vacated and a by-election follows"), std::string::npos);
 }
 
 TEST_F(RulesPages, EvaluateAPartyChange) {

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "http/page.hpp"
 #include "core/base/error.hpp"
+#include "http/page.hpp"
 #include "http/server_fixture.hpp"
 
 namespace recall::http {

@@ -107,11 +107,14 @@ TEST(Router, PrefixRoutesGetTheRest) {
 TEST(Router, HandlerErrorsMapThroughTheProblemTable) {
   Router router;
   router.get("/api/bad", [](const Request&) -> Response {
-    throw Error(ErrorKind::invalid_input, "electorate must be a number", SourceLocation{"form", 1, 4, "electorate"});
+    throw Error(ErrorKind::invalid_input, "electorate must be a number",
+                SourceLocation{"form", 1, 4, "electorate"});
   });
   router.get("/api/gone", [](const Request&) -> Response { throw_not_found("no MP with id 'x'"); });
-  router.get("/api/boom", [](const Request&) -> Response { throw std::runtime_error("secret internals at 0xdead"); });
-  router.get("/boom", [](const Request&) -> Response { throw std::runtime_error("secret internals at 0xdead"); });
+  router.get("/api/boom",
+             [](const Request&) -> Response { throw std::runtime_error("secret internals at 0xdead"); });
+  router.get("/boom",
+             [](const Request&) -> Response { throw std::runtime_error("secret internals at 0xdead"); });
 
   const Response bad = router.dispatch(get("/api/bad"));
   EXPECT_EQ(bad.status, 400);

@@ -122,6 +122,23 @@ TEST_F(ServerTest, BodyOverTheLimitIs413) {
   EXPECT_EQ(reply.status, 413);
 }
 
+TEST_F(ServerTest, ExpectContinueGetsTheGoAhead) {
+  start(router_);
+  const auto reply =
+      client().post("/size", std::string(5000, 'x'), "text/plain", {{"Expect", "100-continue"}});
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "5000");
+}
+
+TEST_F(ServerTest, ExpectContinueOverTheLimitIs413WithoutReadingTheBody) {
+  ServerConfig config;
+  config.limits.body_bytes = 100;
+  start(router_, config);
+  const auto reply =
+      client().raw("POST /size HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n");
+  EXPECT_EQ(reply.status, 413);
+}
+
 TEST_F(ServerTest, HeadersOverTheLimitAre431) {
   ServerConfig config;
   config.limits.header_bytes = 2048;
@@ -140,8 +157,8 @@ TEST_F(ServerTest, KeepsTheConnectionAlive) {
 
 TEST_F(ServerTest, AnswersPipelinedRequestsInOrder) {
   start(router_);
-  const auto first = client().raw(
-      "GET /echo?q=one HTTP/1.1\r\nHost: x\r\n\r\nGET /echo?q=two HTTP/1.1\r\nHost: x\r\n\r\n");
+  const auto first =
+      client().raw("GET /echo?q=one HTTP/1.1\r\nHost: x\r\n\r\nGET /echo?q=two HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(first.body, "one");
   const auto second = client().raw("");  // the second answer is already on its way
   EXPECT_EQ(second.body, "two");

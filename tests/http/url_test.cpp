@@ -21,7 +21,9 @@ Error expect_invalid(F&& f) {
 
 TEST(PercentDecode, DecodesEscapesInEitherCase) {
   EXPECT_EQ(percent_decode("a%20b%2Fc%2fd", false, {}), "a b/c/d");
-  EXPECT_EQ(percent_decode("%C2%A3100", false, {}), "\xC2\xA3" "100");
+  EXPECT_EQ(percent_decode("%C2%A3100", false, {}),
+            "\xC2\xA3"
+            "100");
 }
 
 TEST(PercentDecode, PlusIsSpaceOnlyWhenAsked) {

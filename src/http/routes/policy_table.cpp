@@ -116,6 +116,13 @@ Lines sample(const Policy& policy) {
           fmt::format("Below {}%: fails", format_percent(s.full_count_from))};
 }
 
+std::string on_success_words(const std::string& outcome) {
+  if (outcome == "by-election") return "The seat is vacated and a by-election follows";
+  if (outcome == "seat-vacated") return "The seat is vacated";
+  if (outcome == "recall-vote") return "A recall vote follows";
+  return outcome;
+}
+
 struct Row {
   const char* label;
   std::function<Lines(const Policy&)> cell;
@@ -137,6 +144,7 @@ nlohmann::json policy_table_json(const PolicySet& policies) {
       {"Notice", [](const Policy& p) { return Lines{p.notice.assumption.empty() ? p.notice.citation : p.notice.assumption}; }},
       {"Signing opens",
        [](const Policy& p) {
+         if (p.timetable.designated_working_day == 0) return Lines{"On the day of the notice"};
          return Lines{fmt::format("The {} {} after the notice", ordinal(p.timetable.designated_working_day), day_unit(p))};
        }},
       {"Signing period", [](const Policy& p) { return Lines{fmt::format("{} days", p.timetable.signing_period_days)}; }},
@@ -169,7 +177,7 @@ nlohmann::json policy_table_json(const PolicySet& policies) {
          if (lines.empty()) lines.emplace_back("A recall vote" + cite(p.recall_vote->citation));
          return lines;
        }},
-      {"On success", [](const Policy& p) { return Lines{p.on_success}; }},
+      {"On success", [](const Policy& p) { return Lines{on_success_words(p.on_success)}; }},
   };
 
   nlohmann::json columns = nlohmann::json::array();

@@ -69,7 +69,7 @@ class Reader {
       return std::nullopt;
     }
     if (day.empty() && month.empty() && year.empty()) {
-      if (required) error(name, "Enter " + lower_first(label), name + "-day");
+      if (required) error(name, "Enter the " + lower_first(label), name + "-day");
       return std::nullopt;
     }
     for (const auto& [part, value] : {std::pair{"day", &day}, std::pair{"month", &month}, std::pair{"year", &year}}) {
@@ -160,11 +160,12 @@ const Member* find_member(const Parliament& parliament, const std::string& text,
   return nullptr;
 }
 
-// The party the member sat for on `date`: the last spell that began on or before it.
-std::string party_on(const Member& member, Date date) {
+// The party the member sat for just before `date`: the last spell that began before it (a change
+// recorded on that very day is the change being evaluated, not its starting point).
+std::string party_before(const Member& member, Date date) {
   std::string party = member.elected_party;
   for (const PartySpell& spell : member.history) {
-    if (spell.from && *spell.from <= date) party = spell.party;
+    if (spell.from && *spell.from < date) party = spell.party;
   }
   return party;
 }
@@ -272,7 +273,7 @@ EvaluateForm read_evaluate_form(const Site& site, const Params& query) {
   } else if (party_change) {
     PartyChange event;
     event.on = *date;
-    event.from_party = party_on(*form.member, *date);
+    event.from_party = party_before(*form.member, *date);
     event.to_party = *to_party;
     event.kind = parse_party_change_kind(*change_kind);
     if (event.from_party == event.to_party) {
@@ -316,7 +317,7 @@ nlohmann::json evaluate_form_json(const Site& site, const EvaluateForm& form) {
   }
   out["party_options"] = std::move(party_options);
   const std::string report = value_of("committee_report");
-  out["committee_report_yes"] = report != "no";
+  out["committee_report_yes"] = report == "yes";
   out["committee_report_no"] = report == "no";
 
   nlohmann::json errors = nlohmann::json::array();

@@ -76,7 +76,9 @@ Response search_page(const Site& site, const Request& request) {
   }
 
   nlohmann::json results = nlohmann::json::array();
-  for (const SearchHit& hit : site.parliament.search(query)) {
+  constexpr std::size_t limit = 50;
+  const std::vector<SearchHit> hits = site.parliament.search(query, limit);
+  for (const SearchHit& hit : hits) {
     const bool member = hit.kind == SearchHit::Kind::member;
     results.push_back({{"kind", member ? "member" : "constituency"},
                        {"kind_label", kind_label(hit.kind)},
@@ -90,6 +92,7 @@ Response search_page(const Site& site, const Request& request) {
                                {"searched", true},
                                {"has_errors", false},
                                {"count", count},
+                               {"limited", count == limit},
                                {"one_result", count == 1},
                                {"has_results", count > 0},
                                {"results", std::move(results)}};
