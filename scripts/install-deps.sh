@@ -9,13 +9,15 @@ packages=(
   libboost-dev libboost-system-dev libsqlite3-dev libpq-dev postgresql-15 postgresql-client-15
   nlohmann-json3-dev libfmt-dev libspdlog-dev libsodium-dev libssl-dev libcli11-dev libyaml-cpp-dev
   libkainjow-mustache-dev libgtest-dev libgmock-dev libbenchmark-dev
-  nodejs npm chromium
+  chromium
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js may come from elsewhere than Debian (with its own npm); only install Debian's when there is none.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
