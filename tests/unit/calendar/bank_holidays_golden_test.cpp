@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/calendar/bank_holidays.hpp"
-#include "unit/calendar/golden_cases.hpp"
+#include "support/golden_cases.hpp"
 
 namespace recall {
 namespace {

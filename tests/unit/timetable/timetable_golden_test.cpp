@@ -6,7 +6,7 @@
 
 #include "core/base/error.hpp"
 #include "core/timetable/timetable.hpp"
-#include "unit/calendar/golden_cases.hpp"
+#include "support/golden_cases.hpp"
 
 namespace recall {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 // Golden cases are data files under RECALL_GOLDEN_DIR/<area>/, one case per file, found at run time so
-// that adding a case is adding a file. Shared by the calendar and timetable tests.
+// that adding a case is adding a file. Shared by every suite with golden cases.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>

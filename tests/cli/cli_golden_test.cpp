@@ -1,0 +1,122 @@
+// The `recall` binary as scripts and outside checks call it: each case in tests/golden/cli/ gives the
+// arguments, the exit code, and either a JSON subset the output must contain or substrings of stdout or
+// stderr. The binary runs for real, in a fresh temporary folder with its own SQLite database.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/golden_cases.hpp"
+
+namespace recall::testing {
+namespace {
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& arg) {
+  std::string quoted = "'";
+  for (char c : arg) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+std::string slurp(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// {work} in an argument is the case's temporary folder; {source} the repository.
+std::string expand(std::string arg, const std::filesystem::path& work) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{work}", work.string()},
+                                   std::pair<std::string, std::string>{"{source}", RECALL_SOURCE_DIR}}) {
+    for (auto at = arg.find(key); at != std::string::npos; at = arg.find(key)) arg.replace(at, key.size(), value);
+  }
+  return arg;
+}
+
+CommandRun run_recall(const nlohmann::json& args, const std::filesystem::path& work) {
+  std::string command = "cd " + quote(work.string()) + " && " + quote(RECALL_BINARY);
+  for (const auto& arg : args) command += " " + quote(expand(arg.get<std::string>(), work));
+  command += " >" + quote((work / "stdout").string()) + " 2>" + quote((work / "stderr").string());
+  const int status = std::system(command.c_str());
+  CommandRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = slurp(work / "stdout");
+  run.err = slurp(work / "stderr");
+  return run;
+}
+
+// Every key of `expected` must be in `actual` with the same value (recursively for objects).
+void expect_contains(const nlohmann::json& actual, const nlohmann::json& expected, const std::string& path) {
+  if (expected.is_object()) {
+    ASSERT_TRUE(actual.is_object()) << path << " is not an object: " << actual.dump();
+    for (const auto& [key, value] : expected.items()) {
+      ASSERT_TRUE(actual.contains(key)) << path << "." << key << " is missing in " << actual.dump();
+      expect_contains(actual.at(key), value, path + "." + key);
+    }
+  } else {
+    EXPECT_EQ(actual, expected) << "at " << path;
+  }
+}
+
+class CliGolden : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST_P(CliGolden, Case) {
+  const nlohmann::json golden = read_golden(GetParam().path);
+  const auto work = std::filesystem::temp_directory_path() / ("recall-cli-" + GetParam().name);
+  std::filesystem::remove_all(work);
+  std::filesystem::create_directories(work);
+  if (golden.contains("setup")) {
+    for (const auto& step : golden.at("setup")) {
+      const CommandRun setup = run_recall(step, work);
+      ASSERT_EQ(setup.exit_code, 0) << "setup " << step.dump() << " failed: " << setup.err;
+    }
+  }
+  if (golden.contains("files")) {
+    for (const auto& [name, text] : golden.at("files").items()) std::ofstream(work / name) << text.get<std::string>();
+  }
+
+  const CommandRun run = run_recall(golden.at("args"), work);
+  EXPECT_EQ(run.exit_code, golden.value("exit", 0)) << "stdout: " << run.out << "\nstderr: " << run.err;
+  if (golden.contains("json")) {
+    nlohmann::json actual;
+    ASSERT_NO_THROW(actual = nlohmann::json::parse(run.out)) << run.out;
+    expect_contains(actual, golden.at("json"), "$");
+  }
+  for (const auto& text : golden.value("stdout_contains", nlohmann::json::array())) {
+    EXPECT_NE(run.out.find(text.get<std::string>()), std::string::npos) << "stdout lacks " << text << ":\n" << run.out;
+  }
+  for (const auto& text : golden.value("stderr_contains", nlohmann::json::array())) {
+    EXPECT_NE(run.err.find(text.get<std::string>()), std::string::npos) << "stderr lacks " << text << ":\n" << run.err;
+  }
+  if (golden.contains("then")) {  // a follow-up command whose output shows what the first one left behind
+    const CommandRun then = run_recall(golden.at("then").at("args"), work);
+    EXPECT_EQ(then.exit_code, 0) << then.err;
+    for (const auto& text : golden.at("then").value("stdout_contains", nlohmann::json::array())) {
+      EXPECT_NE(then.out.find(text.get<std::string>()), std::string::npos) << "then-stdout lacks " << text << ":\n"
+                                                                            << then.out;
+    }
+  }
+  std::filesystem::remove_all(work);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, CliGolden, ::testing::ValuesIn(golden_cases("cli")),
+                         [](const auto& test_info) { return test_info.param.name; });
+
+}  // namespace
+}  // namespace recall::testing
