@@ -4,5 +4,5 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/install-deps.sh"
-"$here/scripts/build.sh" release
+"$here/scripts/build.sh" release recall
 exec "$here/build/release/recall" serve --db "${RECALL_DB:-$here/recall.db}" --port "${RECALL_PORT:-8080}"

@@ -28,8 +28,5 @@ step "Fuzzers (${FUZZ_SECONDS:-15} s each)"
 FUZZ_SECONDS="${FUZZ_SECONDS:-15}" "$here/scripts/run-fuzzers.sh" || failures=$((failures + 1))
 
 echo
-if [ "$failures" -ne 0 ]; then
-  echo "FAILED: $failures of 3 stages failed"
-  exit 1
-fi
-echo "All test stages passed"
+echo "stages: $((3 - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]
