@@ -14,6 +14,9 @@ failures=0
 step() { echo; echo "== $*"; }
 
 step "PostgreSQL: throwaway cluster"
+# A state file of this run's own, so a developer's cluster (or another run's) is neither reused nor stopped.
+RECALL_PG_TEST_STATE="$(mktemp -d)/pg-test-cluster.state"
+export RECALL_PG_TEST_STATE
 RECALL_TEST_POSTGRES_URL="$("$here/scripts/pg-test-cluster.sh" start)"
 export RECALL_TEST_POSTGRES_URL
 trap '"$here/scripts/pg-test-cluster.sh" stop >/dev/null 2>&1 || true' EXIT

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/golden_cases.hpp"
+#include "support/json_subset.hpp"
 
 namespace recall::testing {
 namespace {
@@ -61,19 +62,6 @@ CommandRun run_recall(const nlohmann::json& args, const std::filesystem::path& w
   return run;
 }
 
-// Every key of `expected` must be in `actual` with the same value (recursively for objects).
-void expect_contains(const nlohmann::json& actual, const nlohmann::json& expected, const std::string& path) {
-  if (expected.is_object()) {
-    ASSERT_TRUE(actual.is_object()) << path << " is not an object: " << actual.dump();
-    for (const auto& [key, value] : expected.items()) {
-      ASSERT_TRUE(actual.contains(key)) << path << "." << key << " is missing in " << actual.dump();
-      expect_contains(actual.at(key), value, path + "." + key);
-    }
-  } else {
-    EXPECT_EQ(actual, expected) << "at " << path;
-  }
-}
-
 class CliGolden : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(CliGolden, Case) {
@@ -96,7 +84,7 @@ TEST_P(CliGolden, Case) {
   if (golden.contains("json")) {
     nlohmann::json actual;
     ASSERT_NO_THROW(actual = nlohmann::json::parse(run.out)) << run.out;
-    expect_contains(actual, golden.at("json"), "$");
+    expect_json_subset(golden.at("json"), actual, "$");
   }
   for (const auto& text : golden.value("stdout_contains", nlohmann::json::array())) {
     EXPECT_NE(run.out.find(text.get<std::string>()), std::string::npos) << "stdout lacks " << text << ":\n" << run.out;

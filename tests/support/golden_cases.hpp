@@ -22,12 +22,12 @@ struct GoldenCase {
 // gtest prints a failing parameter with this instead of its raw bytes.
 inline void PrintTo(const GoldenCase& golden, std::ostream* out) { *out << golden.path.string(); }
 
-inline std::vector<GoldenCase> golden_cases(const std::string& area) {
+inline std::vector<GoldenCase> golden_cases(const std::string& area, const std::string& extension = ".json") {
   const std::filesystem::path dir = std::filesystem::path(RECALL_GOLDEN_DIR) / area;
   std::vector<GoldenCase> cases;
   if (!std::filesystem::is_directory(dir)) return cases;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+    if (!entry.is_regular_file() || entry.path().extension() != extension) continue;
     std::string name = entry.path().stem().string();
     std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
                     '_');

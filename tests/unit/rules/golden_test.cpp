@@ -15,6 +15,8 @@
 #include "core/rules/evaluate.hpp"
 #include "core/rules/policy_set.hpp"
 #include "core/rules/rules_json.hpp"
+#include "support/golden_cases.hpp"
+#include "support/json_subset.hpp"
 
 namespace recall {
 namespace {
@@ -32,38 +34,11 @@ const ParliamentCalendar& calendar() {
   return dates;
 }
 
-std::vector<fs::path> golden_cases() {
-  std::vector<fs::path> out;
-  const fs::path dir = fs::path(RECALL_GOLDEN_DIR) / "rules";
-  if (!fs::is_directory(dir)) return out;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() == ".json") out.push_back(entry.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// Every key in `expected` must be in `actual` with an equal value; objects compare recursively, so a
-// case pins only what it is about.
-void expect_subset(const json& expected, const json& actual, const std::string& path) {
-  if (expected.is_object()) {
-    ASSERT_TRUE(actual.is_object()) << path << ": expected an object, got " << actual.dump();
-    for (const auto& [key, value] : expected.items()) {
-      ASSERT_TRUE(actual.contains(key)) << path << "." << key << " missing in " << actual.dump(2);
-      expect_subset(value, actual.at(key), path + "." + key);
-    }
-    return;
-  }
-  EXPECT_EQ(expected, actual) << "at " << path;
-}
-
-class RulesGolden : public testing::TestWithParam<fs::path> {};
+class RulesGolden : public ::testing::TestWithParam<testing::GoldenCase> {};
 
 TEST_P(RulesGolden, Matches) {
-  std::ifstream in(GetParam());
-  ASSERT_TRUE(in) << GetParam();
-  const json test_case = json::parse(in);
-  const auto file = GetParam().string();
+  const json test_case = testing::read_golden(GetParam().path);
+  const auto file = GetParam().path.string();
   const Policy& policy = policies().get(test_case.at("policy").get<std::string>());
 
   json context_json = test_case.at("context");
@@ -94,7 +69,7 @@ TEST_P(RulesGolden, Matches) {
   const Context context = context_from_json(context_json, file);
   const Evaluation evaluation = evaluate(policy, event, context);
   const json actual = to_json(evaluation);
-  expect_subset(test_case.at("expect"), actual, "evaluation");
+  testing::expect_json_subset(test_case.at("expect"), actual, "evaluation");
 
   for (const auto& phrase : test_case.value("reason_contains", json::array())) {
     EXPECT_NE(evaluation.reason.find(phrase.get<std::string>()), std::string::npos)
@@ -131,14 +106,8 @@ TEST_P(RulesGolden, Matches) {
   }
 }
 
-std::string case_name(const testing::TestParamInfo<fs::path>& info) {
-  std::string name = info.param.stem().string();
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Cases, RulesGolden, testing::ValuesIn(golden_cases()), case_name);
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(RulesGolden);
+INSTANTIATE_TEST_SUITE_P(Cases, RulesGolden, ::testing::ValuesIn(testing::golden_cases("rules")),
+                         [](const auto& test_info) { return test_info.param.name; });
 
 }  // namespace
 }  // namespace recall
