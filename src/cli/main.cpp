@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   recall::cli::add_timetable_command(app, context);
   recall::cli::add_bank_holidays_command(app, context);
   recall::cli::add_rules_commands(app, context);
+  recall::cli::add_register_commands(app, context);
+  recall::cli::add_user_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -71,7 +71,7 @@ class AssetCache {
     cached->modified = modified;
     cached->size = size;
     cached->body = text.str();
-    cached->etag = "\"" + sha256_prefix_hex(cached->body) + "\"";
+    cached->etag = fmt::format("\"{}\"", sha256_prefix_hex(cached->body));
     const std::lock_guard lock(mutex_);
     items_[file.string()] = cached;
     return cached;

@@ -3,7 +3,8 @@
 namespace recall {
 
 SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection, std::span<const Migration> migrations)
-    : backend_(connection->backend()), session_(std::move(connection)), reference_(session_), postcodes_(session_) {
+    : backend_(connection->backend()), session_(std::move(connection)), reference_(session_), postcodes_(session_),
+      users_(session_), sessions_(session_), audit_(session_), registers_(session_) {
   session_.with([&](SqlConnection& db) { apply_migrations(db, migrations); });
 }
 

@@ -4,8 +4,12 @@
 
 #include "store/migration.hpp"
 #include "store/session.hpp"
+#include "store/sql_audit_store.hpp"
 #include "store/sql_postcode_store.hpp"
 #include "store/sql_reference_store.hpp"
+#include "store/sql_register_store.hpp"
+#include "store/sql_session_store.hpp"
+#include "store/sql_user_store.hpp"
 #include "store/store.hpp"
 
 namespace recall {
@@ -18,6 +22,10 @@ class SqlStore final : public Store {
   int schema_version() override;
   ReferenceStore& reference() override { return reference_; }
   PostcodeStore& postcodes() override { return postcodes_; }
+  UserStore& users() override { return users_; }
+  SessionStore& sessions() override { return sessions_; }
+  AuditStore& audit() override { return audit_; }
+  RegisterStore& registers() override { return registers_; }
   void transaction(const std::function<void()>& work) override;
 
  private:
@@ -25,6 +33,10 @@ class SqlStore final : public Store {
   Session session_;
   SqlReferenceStore reference_;
   SqlPostcodeStore postcodes_;
+  SqlUserStore users_;
+  SqlSessionStore sessions_;
+  SqlAuditStore audit_;
+  SqlRegisterStore registers_;
 };
 
 }  // namespace recall

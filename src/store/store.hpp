@@ -10,6 +10,7 @@
 
 #include "core/parliament/model.hpp"
 #include "core/parliament/postcode_row.hpp"
+#include "core/register/register_entry.hpp"
 
 namespace recall {
 
@@ -39,6 +40,107 @@ class PostcodeStore {
   virtual std::int64_t count_postcodes() = 0;
 };
 
+// An account. Role and duty are the wire names of core/auth/role.hpp ("petition-officer", "staff",
+// "observer", "campaigner"; duty "" unless staff); the store keeps them as text so it needs no auth code.
+struct UserRecord {
+  std::int64_t id = 0;  // assigned by the database
+  std::string email;    // as typed; unique ignoring case
+  std::string role;
+  std::string duty;
+  std::string password_hash;  // argon2id string from core/auth/password.hpp
+  std::int64_t created_at = 0;  // Unix seconds, UTC
+  bool disabled = false;
+
+  bool operator==(const UserRecord&) const = default;
+};
+
+class UserStore {
+ public:
+  virtual ~UserStore() = default;
+  // Returns the new id (user.id is ignored). Error(conflict) when the email is taken in any case.
+  virtual std::int64_t add_user(const UserRecord& user) = 0;
+  virtual std::optional<UserRecord> find_user(std::int64_t id) = 0;
+  virtual std::optional<UserRecord> find_user_by_email(const std::string& email) = 0;  // ignoring case
+  virtual std::vector<UserRecord> list_users() = 0;  // in id order
+  // Error(not_found) for an unknown id.
+  virtual void set_password_hash(std::int64_t id, const std::string& password_hash) = 0;
+  virtual void set_disabled(std::int64_t id, bool disabled) = 0;
+};
+
+// A signed-in session, found by the SHA-256 of its cookie token (core/auth/token.hpp).
+struct SessionRecord {
+  std::string token_hash;  // 64 lowercase hex characters
+  std::int64_t user_id = 0;
+  std::int64_t created_at = 0;    // Unix seconds, UTC
+  std::int64_t last_seen_at = 0;
+  std::int64_t expires_at = 0;    // the absolute limit
+  std::string csrf_token;
+
+  bool operator==(const SessionRecord&) const = default;
+};
+
+class SessionStore {
+ public:
+  virtual ~SessionStore() = default;
+  virtual void create_session(const SessionRecord& session) = 0;  // Error(conflict) on a reused hash
+  // The row as stored, live or not: whether it is still live is core/auth/session_policy.hpp's call.
+  virtual std::optional<SessionRecord> find_session(const std::string& token_hash) = 0;
+  virtual void touch_session(const std::string& token_hash, std::int64_t last_seen_at) = 0;
+  virtual bool revoke_session(const std::string& token_hash) = 0;  // false if there was none
+  virtual std::int64_t revoke_user_sessions(std::int64_t user_id) = 0;  // how many went
+  // Removes sessions past their absolute expiry or idle since before now - idle_seconds.
+  virtual std::int64_t delete_expired_sessions(std::int64_t now, std::int64_t idle_seconds) = 0;
+};
+
+// One line of the audit log. Append-only: there is no way to change or remove an entry.
+struct AuditEntry {
+  std::int64_t id = 0;  // assigned by the database, increasing
+  std::string at;       // "YYYY-MM-DDTHH:MM:SSZ", UTC
+  std::optional<std::int64_t> actor_user_id;  // none for the command line or the system itself
+  std::string actor_email;
+  std::string role;
+  std::string action;   // e.g. "user.add"
+  std::string target;   // what it was done to, e.g. the new user's email
+  std::string detail = "{}";  // a JSON object
+  std::string remote_address;
+
+  bool operator==(const AuditEntry&) const = default;
+};
+
+class AuditStore {
+ public:
+  virtual ~AuditStore() = default;
+  // Returns the new entry's id (entry.id is ignored). Error(invalid_input) naming the field for a
+  // malformed time, an empty action or detail that is not a JSON object.
+  virtual std::int64_t append(const AuditEntry& entry) = 0;
+  // Entries with id > after_id, oldest first, at most `limit`.
+  virtual std::vector<AuditEntry> read_audit(std::int64_t after_id, std::int64_t limit) = 0;
+  virtual std::vector<AuditEntry> export_audit() = 0;  // the whole log, oldest first
+};
+
+// One imported electoral register (core/register); a constituency may have several, the latest in use.
+struct RegisterInfo {
+  std::int64_t id = 0;  // assigned by the database, increasing
+  std::string ons_code;
+  std::int64_t imported_at = 0;  // Unix seconds, UTC
+  std::string source;            // where it came from, e.g. the file name
+  std::int64_t records = 0;      // records of every kind (additions, deletions, corrections)
+
+  bool operator==(const RegisterInfo&) const = default;
+};
+
+class RegisterStore {
+ public:
+  virtual ~RegisterStore() = default;
+  // Imports a register in one transaction, calling `next` for each record until it returns false;
+  // if `next` or the database throws, nothing is kept. Returns the new register's id.
+  virtual std::int64_t import_register(const std::string& ons_code, const std::string& source, std::int64_t imported_at,
+                                       const std::function<bool(RegisterEntry&)>& next) = 0;
+  virtual std::optional<RegisterInfo> latest_register(const std::string& ons_code) = 0;
+  // Every record, in the order imported. Error(not_found) for an unknown id.
+  virtual std::vector<RegisterEntry> load_register(std::int64_t register_id) = 0;
+};
+
 // A store is the set of aggregates over one database connection (or pool).
 class Store {
  public:
@@ -47,6 +149,10 @@ class Store {
   virtual int schema_version() = 0;         // highest migration applied
   virtual ReferenceStore& reference() = 0;
   virtual PostcodeStore& postcodes() = 0;
+  virtual UserStore& users() = 0;
+  virtual SessionStore& sessions() = 0;
+  virtual AuditStore& audit() = 0;
+  virtual RegisterStore& registers() = 0;
   // Runs `work` in one transaction: commits if it returns, rolls back if it throws.
   virtual void transaction(const std::function<void()>& work) = 0;
 };

@@ -50,9 +50,12 @@ std::string expand(std::string arg, const std::filesystem::path& work) {
   return arg;
 }
 
-CommandRun run_recall(const nlohmann::json& args, const std::filesystem::path& work) {
+// `input` becomes the command's standard input (for --password-stdin); without it, stdin is empty.
+CommandRun run_recall(const nlohmann::json& args, const std::filesystem::path& work, const std::string& input = "") {
+  std::ofstream(work / "stdin") << input;
   std::string command = "cd " + quote(work.string()) + " && " + quote(RECALL_BINARY);
   for (const auto& arg : args) command += " " + quote(expand(arg.get<std::string>(), work));
+  command += " <" + quote((work / "stdin").string());
   command += " >" + quote((work / "stdout").string()) + " 2>" + quote((work / "stderr").string());
   const int status = std::system(command.c_str());
   CommandRun run;
@@ -70,8 +73,9 @@ TEST_P(CliGolden, Case) {
   std::filesystem::remove_all(work);
   std::filesystem::create_directories(work);
   if (golden.contains("setup")) {
-    for (const auto& step : golden.at("setup")) {
-      const CommandRun setup = run_recall(step, work);
+    for (const auto& step : golden.at("setup")) {  // an argument list, or {"args": [...], "stdin": "..."}
+      const CommandRun setup = step.is_object() ? run_recall(step.at("args"), work, step.value("stdin", ""))
+                                                : run_recall(step, work);
       ASSERT_EQ(setup.exit_code, 0) << "setup " << step.dump() << " failed: " << setup.err;
     }
   }
@@ -79,7 +83,7 @@ TEST_P(CliGolden, Case) {
     for (const auto& [name, text] : golden.at("files").items()) std::ofstream(work / name) << text.get<std::string>();
   }
 
-  const CommandRun run = run_recall(golden.at("args"), work);
+  const CommandRun run = run_recall(golden.at("args"), work, golden.value("stdin", ""));
   EXPECT_EQ(run.exit_code, golden.value("exit", 0)) << "stdout: " << run.out << "\nstderr: " << run.err;
   if (golden.contains("json")) {
     nlohmann::json actual;

@@ -18,5 +18,7 @@ void add_data_commands(CLI::App& app, CommandContext& context);
 void add_timetable_command(CLI::App& app, CommandContext& context);
 void add_bank_holidays_command(CLI::App& app, CommandContext& context);
 void add_rules_commands(CLI::App& app, CommandContext& context);
+void add_register_commands(CLI::App& app, CommandContext& context);
+void add_user_commands(CLI::App& app, CommandContext& context);
 
 }  // namespace recall::cli
