@@ -10,20 +10,12 @@
 #include <vector>
 
 #include "core/csv/csv_reader.hpp"
+#include "support/golden_cases.hpp"
 
 namespace recall {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> case_files() {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(RECALL_GOLDEN_DIR "/csv")) {
-    if (entry.path().extension() == ".case") names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 std::string unescape(const std::string& text) {
   std::string out;
@@ -73,8 +65,8 @@ struct Case {
   std::vector<std::string> expect;
 };
 
-Case read_case(const std::string& name) {
-  std::ifstream in(fs::path(RECALL_GOLDEN_DIR "/csv") / name, std::ios::binary);
+Case read_case(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
   Case result;
   std::string line;
   std::string section;
@@ -91,13 +83,14 @@ Case read_case(const std::string& name) {
   return result;
 }
 
-class CsvGolden : public ::testing::TestWithParam<std::string> {};
+class CsvGolden : public ::testing::TestWithParam<testing::GoldenCase> {};
 
 TEST_P(CsvGolden, Matches) {
-  const auto golden = read_case(GetParam());
+  const std::string file_name = GetParam().path.filename().string();
+  const auto golden = read_case(GetParam().path);
   ASSERT_FALSE(golden.expect.empty()) << "the case has no expect: section";
   std::istringstream in(golden.input);
-  CsvReader reader(in, GetParam());
+  CsvReader reader(in, file_name);
   CsvRecord record;
   std::vector<std::string> actual;
   try {
@@ -119,7 +112,7 @@ TEST_P(CsvGolden, Matches) {
     const auto words = expected.substr(space + 1);
     ASSERT_TRUE(error.where());
     EXPECT_EQ(std::to_string(error.where()->line) + ":" + std::to_string(error.where()->column), position);
-    EXPECT_EQ(error.where()->file, GetParam());
+    EXPECT_EQ(error.where()->file, file_name);
     EXPECT_NE(error.message().find(words), std::string::npos) << error.message();
     return;
   }
@@ -133,12 +126,8 @@ TEST_P(CsvGolden, Matches) {
   EXPECT_EQ(shown_actual, shown_expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, CsvGolden, ::testing::ValuesIn(case_files()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           std::string name;
-                           for (const char c : param_info.param) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, CsvGolden, ::testing::ValuesIn(testing::golden_cases("csv", ".case")),
+                         [](const auto& test_info) { return test_info.param.name; });
 
 }  // namespace
 }  // namespace recall
