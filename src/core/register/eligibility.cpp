@@ -23,6 +23,16 @@ bool is_late(const RegisterEntry& entry, Date notice_date) {
 }
 }  // namespace
 
+RecordStanding standing_of(const RegisterEntry& entry, Date notice_date, Date cut_off_day, Date close_day) {
+  const Date when = entry.effective_on;
+  if (when > close_day) return RecordStanding::not_yet_effective;
+  if (when > cut_off_day && entry.cause != ChangeCause::court_order && entry.cause != ChangeCause::error_correction) {
+    return RecordStanding::after_cut_off;
+  }
+  if (when > notice_date && when <= cut_off_day && is_late(entry, notice_date)) return RecordStanding::late_application;
+  return RecordStanding::counts;
+}
+
 int age_on(Date born, Date day) {
   const std::chrono::year_month_day b{born};
   const std::chrono::year_month_day d{day};
@@ -41,17 +51,11 @@ EligibilityCount count_eligible(std::span<const RegisterEntry> entries, Date not
   std::vector<std::size_t> counted;
   counted.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    const RegisterEntry& entry = entries[i];
-    const Date when = entry.effective_on;
-    if (when > close_day) {
-      ++out.not_yet_effective;
-    } else if (when > cut_off_day && entry.cause != ChangeCause::court_order &&
-               entry.cause != ChangeCause::error_correction) {
-      ++out.excluded_after_cut_off;
-    } else if (when > notice_date && when <= cut_off_day && is_late(entry, notice_date)) {
-      ++out.excluded_late_application;
-    } else {
-      counted.push_back(i);
+    switch (standing_of(entries[i], notice_date, cut_off_day, close_day)) {
+      case RecordStanding::not_yet_effective: ++out.not_yet_effective; break;
+      case RecordStanding::after_cut_off: ++out.excluded_after_cut_off; break;
+      case RecordStanding::late_application: ++out.excluded_late_application; break;
+      case RecordStanding::counts: counted.push_back(i); break;
     }
   }
   std::stable_sort(counted.begin(), counted.end(), [&](std::size_t a, std::size_t b) {

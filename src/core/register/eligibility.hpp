@@ -25,6 +25,10 @@ struct EligibilityCount {
   bool operator==(const EligibilityCount&) const = default;
 };
 
+// Whether one record alters the register for s.14 (and so for the petition register of s.10).
+enum class RecordStanding { counts, not_yet_effective, after_cut_off, late_application };
+RecordStanding standing_of(const RegisterEntry& entry, Date notice_date, Date cut_off_day, Date close_day);
+
 // Records apply in order of effective date, ties in the order given. A correction replaces the
 // entry's details (it may add a date of birth or remove one); a correction or deletion of an elector
 // with no entry yet in effect is ignored, as is a second addition of one already on the register
