@@ -5,6 +5,9 @@
 #include "store/migration.hpp"
 #include "store/session.hpp"
 #include "store/sql_audit_store.hpp"
+#include "store/sql_one_time_code_store.hpp"
+#include "store/sql_outbox_store.hpp"
+#include "store/sql_petition_store.hpp"
 #include "store/sql_postcode_store.hpp"
 #include "store/sql_reference_store.hpp"
 #include "store/sql_register_store.hpp"
@@ -26,6 +29,9 @@ class SqlStore final : public Store {
   SessionStore& sessions() override { return sessions_; }
   AuditStore& audit() override { return audit_; }
   RegisterStore& registers() override { return registers_; }
+  PetitionStore& petitions() override { return petitions_; }
+  OutboxStore& outbox() override { return outbox_; }
+  OneTimeCodeStore& one_time_codes() override { return one_time_codes_; }
   void transaction(const std::function<void()>& work) override;
 
  private:
@@ -37,6 +43,9 @@ class SqlStore final : public Store {
   SqlSessionStore sessions_;
   SqlAuditStore audit_;
   SqlRegisterStore registers_;
+  SqlPetitionStore petitions_;
+  SqlOutboxStore outbox_;
+  SqlOneTimeCodeStore one_time_codes_;
 };
 
 }  // namespace recall

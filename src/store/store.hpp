@@ -11,6 +11,7 @@
 #include "core/parliament/model.hpp"
 #include "core/parliament/postcode_row.hpp"
 #include "core/register/register_entry.hpp"
+#include "store/petition_store.hpp"
 
 namespace recall {
 
@@ -153,6 +154,9 @@ class Store {
   virtual SessionStore& sessions() = 0;
   virtual AuditStore& audit() = 0;
   virtual RegisterStore& registers() = 0;
+  virtual PetitionStore& petitions() = 0;
+  virtual OutboxStore& outbox() = 0;
+  virtual OneTimeCodeStore& one_time_codes() = 0;
   // Runs `work` in one transaction: commits if it returns, rolls back if it throws.
   virtual void transaction(const std::function<void()>& work) = 0;
 };

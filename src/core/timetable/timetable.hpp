@@ -32,6 +32,7 @@ struct TimetableRules {
 struct TimetableOverrides {
   std::optional<Date> designated_day;           // an officer may choose an earlier designated day
   std::optional<bool> extend_for_bank_holidays; // an officer may override the policy's extension setting
+  bool operator==(const TimetableOverrides&) const = default;
 };
 
 struct Timetable {
@@ -46,6 +47,7 @@ struct Timetable {
   // when signing places shut; listed whether or not the period was extended. Empty for calendar-day rules.
   std::vector<BankHoliday> closures;
   Date count_by;                                // last day by which the count must start
+  bool operator==(const Timetable&) const = default;
 };
 
 // From a notice date. Throws Error(invalid_input) for an override later than the statutory designated
