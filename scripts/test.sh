@@ -8,6 +8,8 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 
 "$here/scripts/install-deps.sh"
+# The email tests start their own SMTP server with Debian's python3 (not a pyenv shim on PATH).
+/usr/bin/python3 -c 'import aiosmtpd' || { echo "python3-aiosmtpd is missing: the email tests need it" >&2; exit 1; }
 "$here/scripts/build.sh" debug
 
 failures=0

@@ -5,6 +5,9 @@
 
 namespace recall::cli {
 
+// `recall verify …` found a discrepancy: the input was read, and it does not hold.
+inline constexpr int verification_failed_exit_code = 7;
+
 constexpr int exit_code(ErrorKind kind) noexcept {
   switch (kind) {
     case ErrorKind::invalid_input: return 2;

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   recall::cli::add_rules_commands(app, context);
   recall::cli::add_register_commands(app, context);
   recall::cli::add_user_commands(app, context);
+  recall::cli::add_petition_commands(app, context);
+  recall::cli::add_verify_commands(app, context);
 
   try {
     app.parse(argc, argv);

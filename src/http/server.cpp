@@ -63,6 +63,28 @@ std::string lower(std::string_view s) {
 // The path part of a raw target, for the access log: the query can hold postcodes and names.
 std::string_view log_path(std::string_view target) { return target.substr(0, target.find_first_of("?#")); }
 
+// Requests that look up or record signatures (the clerk's page, the postal team's, online signing)
+// leave no line in the access log when they succeed: one line per signature would be a running
+// total for anyone who can read the log (DOMAIN.md "Secrecy"). Failures are still logged; the
+// logged path never holds an elector number (those travel in forms and queries).
+bool records_signatures(std::string_view path) {
+  for (std::string_view prefix : {std::string_view("/petitions/"), std::string_view("/api/petitions/")}) {
+    if (!path.starts_with(prefix)) continue;
+    std::string_view rest = path.substr(prefix.size());
+    while (!rest.empty()) {
+      const auto slash = rest.find('/');
+      const std::string_view segment = rest.substr(0, slash);
+      if (segment == "clerk" || segment.starts_with("postal") || segment.starts_with("sign") ||
+          segment.starts_with("online")) {
+        return true;
+      }
+      if (slash == std::string_view::npos) break;
+      rest.remove_prefix(slash + 1);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 class Connection;
@@ -218,8 +240,10 @@ asio::awaitable<bool> Connection::send(Response response, const std::string& met
     co_await bhttp::async_write(stream_, out, asio::redirect_error(asio::use_awaitable, ec));
   }
   const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  spdlog::info("{} {} {} {}B {:.1f}ms", method, log_path(target), response.status,
-               method == "HEAD" ? 0 : bytes, elapsed.count());
+  if (response.status >= 400 || !records_signatures(log_path(target))) {
+    spdlog::info("{} {} {} {}B {:.1f}ms", method, log_path(target), response.status,
+                 method == "HEAD" ? 0 : bytes, elapsed.count());
+  }
   co_return !ec && keep_alive;
 }
 

@@ -4,11 +4,13 @@
 #include "core/parliament/parliament.hpp"
 #include "core/rules/event.hpp"
 #include "core/rules/policy_set.hpp"
+#include "service/petition_service.hpp"
 #include "store/store.hpp"
 
 namespace recall::http {
 
 class Templates;
+class WebAuth;  // http/auth/web_auth.hpp
 
 struct Site {
   const Parliament& parliament;
@@ -16,6 +18,8 @@ struct Site {
   const ParliamentCalendar& calendar;  // the Parliaments' dates (data/parliaments.yaml), for the rules engine
   Store& store;                        // postcode look-ups
   const Templates& templates;
+  PetitionService& petitions;          // every petition step (service/petition_service.hpp)
+  WebAuth& auth;                       // sessions, sign-in and sign-out
 };
 
 }  // namespace recall::http

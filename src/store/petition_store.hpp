@@ -69,6 +69,10 @@ class PetitionStore {
   virtual std::optional<SignatureSheet> find_signature(std::int64_t petition_id, const std::string& elector_number) = 0;
   virtual std::vector<SignatureSheet> list_signatures(std::int64_t petition_id) = 0;  // id order
   virtual std::int64_t add_double_signing_attempt(const DoubleSigningAttempt& attempt) = 0;
+  // Records the attempt only if a sheet already counts for the elector, in ONE statement whose cost
+  // does not depend on the answer: a clerk at the wrong place must not learn from the response time
+  // whether the elector has signed elsewhere. Returns nothing, so callers cannot branch on it.
+  virtual void add_double_signing_attempt_if_signed(const DoubleSigningAttempt& attempt) = 0;
   virtual std::vector<DoubleSigningAttempt> list_double_signing_attempts(std::int64_t petition_id) = 0;
 
   virtual std::int64_t add_by_election(const ByElection& by_election) = 0;

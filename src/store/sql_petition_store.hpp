@@ -35,6 +35,7 @@ class SqlPetitionStore final : public PetitionStore {
                                                const std::string& elector_number) override;
   std::vector<SignatureSheet> list_signatures(std::int64_t petition_id) override;
   std::int64_t add_double_signing_attempt(const DoubleSigningAttempt& attempt) override;
+  void add_double_signing_attempt_if_signed(const DoubleSigningAttempt& attempt) override;
   std::vector<DoubleSigningAttempt> list_double_signing_attempts(std::int64_t petition_id) override;
 
   std::int64_t add_by_election(const ByElection& by_election) override;

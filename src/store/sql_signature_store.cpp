@@ -210,6 +210,23 @@ std::int64_t SqlPetitionStore::add_double_signing_attempt(const DoubleSigningAtt
   });
 }
 
+void SqlPetitionStore::add_double_signing_attempt_if_signed(const DoubleSigningAttempt& attempt) {
+  validate(attempt);
+  session_.with([&](SqlConnection& db) {
+    require_petition_references(db,
+                                {attempt.petition_id, attempt.place_id, attempt.recorded_by, "recorded_by"},
+                                "double_signing_attempt");
+    db.execute(
+        "INSERT INTO double_signing_attempts (petition_id, elector_number, channel, place_id, recorded_by,"
+        " recorded_at) SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS BIGINT),"
+        " CAST($5 AS BIGINT), CAST($6 AS TEXT) WHERE EXISTS (SELECT 1 FROM signatures"
+        " WHERE petition_id = CAST($1 AS BIGINT) AND elector_number = CAST($2 AS TEXT))",
+        {sql_int(attempt.petition_id), sql_text(attempt.elector_number),
+         sql_text(std::string(to_string(attempt.channel))), sf::optional_int(attempt.place_id),
+         sf::optional_int(attempt.recorded_by), sql_text(attempt.recorded_at)});
+  });
+}
+
 std::vector<DoubleSigningAttempt> SqlPetitionStore::list_double_signing_attempts(std::int64_t petition_id) {
   return session_.with([&](SqlConnection& db) {
     std::vector<DoubleSigningAttempt> out;

@@ -5,6 +5,7 @@
 #include "store/migration.hpp"
 #include "store/session.hpp"
 #include "store/sql_audit_store.hpp"
+#include "store/sql_ledger_store.hpp"
 #include "store/sql_one_time_code_store.hpp"
 #include "store/sql_outbox_store.hpp"
 #include "store/sql_petition_store.hpp"
@@ -32,6 +33,7 @@ class SqlStore final : public Store {
   PetitionStore& petitions() override { return petitions_; }
   OutboxStore& outbox() override { return outbox_; }
   OneTimeCodeStore& one_time_codes() override { return one_time_codes_; }
+  LedgerStore& ledgers() override { return ledgers_; }
   void transaction(const std::function<void()>& work) override;
 
  private:
@@ -46,6 +48,7 @@ class SqlStore final : public Store {
   SqlPetitionStore petitions_;
   SqlOutboxStore outbox_;
   SqlOneTimeCodeStore one_time_codes_;
+  SqlLedgerStore ledgers_;
 };
 
 }  // namespace recall

@@ -11,6 +11,7 @@
 #include "core/parliament/model.hpp"
 #include "core/parliament/postcode_row.hpp"
 #include "core/register/register_entry.hpp"
+#include "store/ledger_store.hpp"
 #include "store/petition_store.hpp"
 
 namespace recall {
@@ -157,6 +158,7 @@ class Store {
   virtual PetitionStore& petitions() = 0;
   virtual OutboxStore& outbox() = 0;
   virtual OneTimeCodeStore& one_time_codes() = 0;
+  virtual LedgerStore& ledgers() = 0;
   // Runs `work` in one transaction: commits if it returns, rolls back if it throws.
   virtual void transaction(const std::function<void()>& work) = 0;
 };

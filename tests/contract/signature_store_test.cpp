@@ -126,6 +126,26 @@ TEST_P(StoreContract, SignatureSheetsOfEveryChannelRoundTrip) {
   EXPECT_EQ(petitions.find_signature(r.petition_id, ""), std::nullopt) << "a void sheet names nobody";
 }
 
+TEST_P(StoreContract, AConditionalAttemptIsRecordedOnlyForAnElectorWhoHasSigned) {
+  auto store = open();
+  const Running running = open_petition(*store);
+  auto& petitions = store->petitions();
+  petitions.add_signature(in_person_sheet(running.petition_id, "SA-1", running.place_id, running.clerk_id));
+  const DoubleSigningAttempt signed_elector{0, running.petition_id, "SA-1", SigningChannel::in_person,
+                                           running.place_id, running.clerk_id, "2019-03-20T10:00:00Z"};
+  DoubleSigningAttempt unsigned_elector = signed_elector;
+  unsigned_elector.elector_number = "SA-2";
+  store->transaction([&] {
+    petitions.add_double_signing_attempt_if_signed(signed_elector);
+    petitions.add_double_signing_attempt_if_signed(unsigned_elector);
+  });
+  const auto attempts = petitions.list_double_signing_attempts(running.petition_id);
+  ASSERT_EQ(attempts.size(), 1u);
+  EXPECT_EQ(attempts[0].elector_number, "SA-1");
+  EXPECT_EQ(attempts[0].place_id, running.place_id);
+  EXPECT_EQ(attempts[0].recorded_by, running.clerk_id);
+}
+
 TEST_P(StoreContract, SecondSheetForAnElectorIsRefusedWhateverTheChannel) {
   auto store = open();
   auto& petitions = store->petitions();

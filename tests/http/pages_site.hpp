@@ -8,9 +8,11 @@
 #include "core/parliament/reference_loader.hpp"
 #include "core/rules/event.hpp"
 #include "core/rules/policy_set.hpp"
+#include "http/auth/web_auth.hpp"
 #include "http/routes/routes.hpp"
 #include "http/site.hpp"
 #include "server_fixture.hpp"
+#include "service/petition_service.hpp"
 #include "store/store.hpp"
 
 namespace recall::http::testing {
@@ -20,6 +22,8 @@ struct PagesWorld {
   PolicySet policies;
   ParliamentCalendar calendar;
   std::unique_ptr<Store> store;
+  std::unique_ptr<PetitionService> petitions;
+  std::unique_ptr<WebAuth> auth;
 
   PagesWorld()
       : parliament(load_reference_data(RECALL_SOURCE_DIR "/data")),
@@ -27,6 +31,8 @@ struct PagesWorld {
         calendar(ParliamentCalendar::load(RECALL_SOURCE_DIR "/data/parliaments.yaml")),
         store(open_store(":memory:")) {
     store->reference().replace_reference_data(parliament.data(), true);
+    petitions = std::make_unique<PetitionService>(*store, parliament, policies, system_seconds);
+    auth = std::make_unique<WebAuth>(*store, system_seconds);
   }
 };
 
@@ -39,7 +45,7 @@ class PagesTest : public ServerFixture {
 
   void SetUp() override {
     PagesWorld& w = world();
-    site_ = std::make_unique<Site>(Site{w.parliament, w.policies, w.calendar, *w.store, templates()});
+    site_ = std::make_unique<Site>(Site{w.parliament, w.policies, w.calendar, *w.store, templates(), *w.petitions, *w.auth});
     router_ = std::make_unique<Router>(&templates());
     add_routes(*router_, *site_);
     start(*router_);

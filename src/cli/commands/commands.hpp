@@ -20,5 +20,7 @@ void add_bank_holidays_command(CLI::App& app, CommandContext& context);
 void add_rules_commands(CLI::App& app, CommandContext& context);
 void add_register_commands(CLI::App& app, CommandContext& context);
 void add_user_commands(CLI::App& app, CommandContext& context);
+void add_petition_commands(CLI::App& app, CommandContext& context);
+void add_verify_commands(CLI::App& app, CommandContext& context);
 
 }  // namespace recall::cli

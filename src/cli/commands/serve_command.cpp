@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -13,15 +14,20 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/environment.hpp"
+#include "core/auth/clock.hpp"
 #include "core/base/error.hpp"
+#include "core/calendar/date.hpp"
 #include "core/parliament/parliament.hpp"
 #include "core/rules/event.hpp"
 #include "core/rules/policy_set.hpp"
+#include "http/auth/web_auth.hpp"
 #include "http/router.hpp"
 #include "http/routes/routes.hpp"
 #include "http/server.hpp"
 #include "http/site.hpp"
 #include "http/templates.hpp"
+#include "service/outbox_delivery.hpp"
+#include "service/petition_service.hpp"
 
 namespace recall::cli {
 
@@ -31,7 +37,48 @@ struct ServeOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;
   unsigned threads = 0;
+  std::string clock_file;  // rehearsals and tests only: the clock reads a UTC instant from this file
+  MailOptions mail;        // the email outbox (service/outbox_delivery.hpp)
 };
+
+// "YYYY-MM-DDTHH:MM:SSZ" -> Unix seconds; Error(invalid_input) naming the file otherwise.
+std::int64_t parse_utc_instant(std::string_view text, const std::string& file) {
+  const auto bad = [&] {
+    throw Error(ErrorKind::invalid_input, "the clock file must hold one UTC time like 2019-03-19T10:00:00Z",
+                SourceLocation{file, 1, 0, "--clock-file"});
+  };
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') bad();
+  const auto date = try_parse_iso_date(text.substr(0, 10));
+  if (!date) bad();
+  int parts[3] = {0, 0, 0};
+  for (int i = 0; i < 3; ++i) {
+    const std::string_view two = text.substr(11 + static_cast<std::size_t>(i) * 3, 2);
+    if (two[0] < '0' || two[0] > '9' || two[1] < '0' || two[1] > '9') bad();
+    parts[i] = (two[0] - '0') * 10 + (two[1] - '0');
+  }
+  if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59) bad();
+  return std::int64_t{date->time_since_epoch().count()} * 86400 + parts[0] * 3600 + parts[1] * 60 + parts[2];
+}
+
+std::int64_t read_clock_file(const std::string& path) {
+  std::ifstream in(path);
+  std::string text;
+  if (!in || !std::getline(in, text)) {
+    throw Error(ErrorKind::invalid_input, "cannot read the clock file", SourceLocation{path, 0, 0, "--clock-file"});
+  }
+  return parse_utc_instant(text, path);
+}
+
+// The system clock, or with --clock-file the time in that file, read again on every call so a
+// rehearsal or a test can move time by rewriting the file.
+Clock make_clock(const ServeOptions& options) {
+  if (options.clock_file.empty()) return system_seconds;
+  const std::int64_t first = read_clock_file(options.clock_file);  // fail at start, not on the first request
+  spdlog::warn("--clock-file {}: the clock reads that file (now {}); for rehearsals and tests only, never a real petition",
+               options.clock_file, format_utc_timestamp(first));
+  return [path = options.clock_file] { return read_clock_file(path); };
+}
 
 // Signals are blocked in every thread and taken synchronously here, so no handler runs in the
 // middle of a request and shutdown happens on an ordinary thread.
@@ -58,10 +105,15 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   const PolicySet policies = PolicySet::load_directory(resources.policies_dir());
   const ParliamentCalendar calendar = ParliamentCalendar::load(resources.data_dir() / "parliaments.yaml");
   const http::Templates templates(resources.templates_dir());
+  const Clock clock = make_clock(options);
+  PetitionService petitions(*store, parliament, policies, clock);
+  http::WebAuth auth(*store, clock);
 
   http::Router router(&templates);
-  const http::Site site{parliament, policies, calendar, *store, templates};
+  const http::Site site{parliament, policies, calendar, *store, templates, petitions, auth};
   http::add_routes(router, site);
+  // Before listening, so bad mail options stop the start; the worker only reads the outbox.
+  const std::unique_ptr<OutboxWorker> outbox = start_outbox_delivery(*store, options.mail, clock);
 
   http::ServerConfig config;
   config.address = options.address;
@@ -78,6 +130,7 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   spdlog::info("signal {} received: stopping", received);
   server.stop();
   server.wait();
+  if (outbox) outbox->stop();  // after the server: no request can enqueue any more; what is left stays queued
 }
 
 }  // namespace
@@ -88,6 +141,15 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
   command->add_option("--address", options->address, "address to listen on")->capture_default_str();
   command->add_option("--port", options->port, "port to listen on")->capture_default_str();
   command->add_option("--threads", options->threads, "I/O threads (default: one per core, at least 2)");
+  command->add_option("--clock-file", options->clock_file,
+                      "rehearsals and tests only: read the time (UTC, YYYY-MM-DDTHH:MM:SSZ) from this file on every call");
+  command->add_option("--smtp-url", options->mail.smtp_url,
+                      "deliver the email outbox through this SMTP server (smtp://host:port or smtps://host:port)");
+  command->add_option("--mail-from", options->mail.mail_from, "sender address of the emails (with --smtp-url)");
+  command->add_option("--smtp-user", options->mail.smtp_user,
+                      "SMTP user name; the password is read from RECALL_SMTP_PASSWORD");
+  command->add_flag("--smtp-require-tls", options->mail.smtp_require_tls,
+                    "send only over TLS (STARTTLS or smtps://)");
   command->callback([&context, options] { serve(context, *options); });
 }
 

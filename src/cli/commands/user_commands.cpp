@@ -15,6 +15,7 @@
 #include "core/auth/password.hpp"
 #include "core/auth/role.hpp"
 #include "core/base/error.hpp"
+#include "service/petition_service.hpp"
 
 namespace recall::cli {
 
@@ -127,7 +128,12 @@ void export_audit(const CommandContext& context, const AuditExportOptions& optio
                   SourceLocation{"", 0, 0, "--format"});
   }
   auto store = open_context_store(context);
-  const auto entries = store->audit().export_audit();
+  // Through the petition service, which leaves out the signing-sheet entries of petitions not yet
+  // declared (their number is a running total). It reads only the store, so it needs no reference data.
+  const Parliament no_reference_data{ReferenceData{}};
+  const PolicySet no_policies;
+  PetitionService service(*store, no_reference_data, no_policies, system_seconds);
+  const auto entries = service.audit_entries(Actor::command_line());
   if (options.format == "json") {
     auto out = nlohmann::json::array();
     for (const AuditEntry& e : entries) {

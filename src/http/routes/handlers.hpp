@@ -18,5 +18,15 @@ Response rules_evaluate_page(const Site& site, const Request& request);     // G
 Response policies_api(const Site& site, const Request& request);            // GET /api/policies
 Response policy_api(const Site& site, const Request& request);              // GET /api/policies/{id}
 Response parties_api(const Site& site, const Request& request);             // GET /api/parties
+Response login_page(const Site& site, const Request& request);              // GET /login
+Response login_submit(const Site& site, const Request& request);            // POST /login
+Response logout_submit(const Site& site, const Request& request);           // POST /logout
+// Online signing (online_sign_*.cpp): public, protected by a form token bound to a cookie, not a session.
+Response online_sign_page(const Site& site, const Request& request);              // GET /petitions/{id}/sign
+Response online_sign_submit(const Site& site, const Request& request);            // POST /petitions/{id}/sign
+Response online_sign_code_page(const Site& site, const Request& request);         // GET /petitions/{id}/sign/code
+Response online_sign_code_submit(const Site& site, const Request& request);       // POST /petitions/{id}/sign/code
+Response online_sign_receipt_page(const Site& site, const Request& request);      // GET /petitions/{id}/sign/receipt
+Response online_sign_receipt_download(const Site& site, const Request& request);  // GET /petitions/{id}/sign/receipt.txt
 
 }  // namespace recall::http

@@ -1,6 +1,7 @@
 #include "http/routes/routes.hpp"
 
 #include "http/routes/handlers.hpp"
+#include "http/routes/petition_pages.hpp"
 
 namespace recall::http {
 
@@ -23,6 +24,15 @@ void add_routes(Router& router, const Site& site) {
   router.get("/api/policies", bind(policies_api));
   router.get("/api/policies/{id}", bind(policy_api));
   router.get("/api/parties", bind(parties_api));
+  // Online signing, where the petition's policy allows it (each page with its JSON twin).
+  router.add_page("/petitions/{id}/sign", bind(online_sign_page));
+  router.add_page("POST", "/petitions/{id}/sign", bind(online_sign_submit));
+  router.add_page("/petitions/{id}/sign/code", bind(online_sign_code_page));
+  router.add_page("POST", "/petitions/{id}/sign/code", bind(online_sign_code_submit));
+  router.add_page("/petitions/{id}/sign/receipt", bind(online_sign_receipt_page));
+  router.get("/petitions/{id}/sign/receipt.txt", bind(online_sign_receipt_download));
+  // Accounts and the statutory petition pages (public, officer, staff), behind their gates.
+  add_petition_routes(router, site);
 }
 
 }  // namespace recall::http
