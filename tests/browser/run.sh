@@ -22,4 +22,4 @@ done
 [ -n "$url" ] || { cat "$work/server.log"; echo "the server did not start listening within 60 s"; exit 1; }
 
 cd "$here"
-RECALL_URL="$url" node --test --test-concurrency=1 ./*.test.mjs || { tail -50 "$work/server.log"; exit 1; }
+RECALL_URL="$url" RECALL_BINARY="$binary" node --test --test-concurrency=1 ./*.test.mjs || { tail -50 "$work/server.log"; exit 1; }

@@ -1,0 +1,172 @@
+// A statutory petition through the browser, as the officer's staff and the public use it: a clerk marks
+// an elector at their signing place; a second attempt at another place is refused; the postal team
+// accepts one return and rejects another; after the close the officer counts, records that the
+// Speaker was told and gives public notice; the public result page shows the declared figures.
+//
+// The petition is set up with the command line (as an officer would script a rehearsal) on its own
+// database, and served by its own `recall serve` whose clock reads a file, so the test can move time
+// from the signing period to after the close.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, seriousViolations } from './browser.mjs';
+
+const binary = process.env.RECALL_BINARY;
+const password = 'a-long-rehearsal-passphrase-1';
+const work = mkdtempSync(join(tmpdir(), 'recall-petition-browser-'));
+const db = join(work, 'recall.db');
+const clock = join(work, 'clock');
+let server;
+let url;
+let browser;
+let registerRows;
+
+function recall(args, input) {
+  return execFileSync(binary, ['--db', db, ...args], { input, encoding: 'utf8' });
+}
+
+function addUser(email, role, duty) {
+  recall(['user', 'add', '--role', role, ...(duty ? ['--duty', duty] : []), '--email', email, '--password-stdin'], `${password}\n`);
+}
+
+async function startServer() {
+  server = spawn(binary, ['serve', '--db', db, '--address', '127.0.0.1', '--port', '0', '--clock-file', clock],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60000);
+    const read = (chunk) => {
+      log += chunk;
+      const found = log.match(/listening on (http:\/\/[0-9.]+:[0-9]+)/);
+      if (found) { clearTimeout(timer); resolve(found[1]); }
+    };
+    server.stdout.on('data', read);
+    server.stderr.on('data', read);
+    server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
+  });
+}
+
+async function signIn(email) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  assert.doesNotMatch(await page.locator('main').innerText(), /email or password is wrong/i);
+  return page;
+}
+
+// Electors on the synthetic register: [number, absent vote].
+function electors() {
+  return registerRows.filter((row) => row.change === 'addition' && row.markers === '' && row.date_of_birth === '');
+}
+
+before(async () => {
+  assert.ok(binary, 'RECALL_BINARY must name the recall binary');
+  recall(['data', 'load']);
+  addUser('officer@example.org', 'officer');
+  addUser('clerk.townhall@example.org', 'staff', 'signing-place-clerk');
+  addUser('clerk.library@example.org', 'staff', 'signing-place-clerk');
+  addUser('postal@example.org', 'staff', 'postal-team');
+  const csv = join(work, 'register.csv');
+  execFileSync(binary, ['register', 'synth', '--constituency', 'E14000878', '--electors', '300', '--seed', '3', '--out', csv]);
+  const [header, ...lines] = readFileSync(csv, 'utf8').trim().split('\n');
+  const names = header.split(',');
+  registerRows = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i], value])));
+  recall(['register', 'import', csv, '--constituency', 'E14000878', '--quiet']);
+  // Peterborough's timetable: notice Tue 5 Mar 2019, signing from Tue 19 Mar to Wed 1 May.
+  const asOf = ['petition', '--as-of', '2019-03-06T10:00'];
+  recall([...asOf, 'open', '--constituency', 'E14000878', '--condition', 'custodial-sentence',
+    '--detail', 'custodial sentence of 3 months', '--notice', '2019-03-05']);
+  recall([...asOf, 'places', 'add', '1', '--name', 'Town Hall', '--address', 'Bridge Street | Peterborough', '--postcode', 'PE1 1HF']);
+  recall([...asOf, 'places', 'add', '1', '--name', 'Central Library', '--address', 'Broadway | Peterborough', '--postcode', 'PE1 1RX']);
+  const allocation = JSON.parse(recall(['petition', 'allocation', 'show', '1', '--json']));
+  assert.deepEqual(allocation, { PA: 1 }, 'every district of the small register is at the Town Hall');
+  writeFileSync(clock, '2019-03-20T10:00:00Z\n');  // Wednesday of the first week of signing
+  await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const inPerson = () => electors().find((row) => row.absent_vote === '').elector_number;
+const postalVoters = () => electors().filter((row) => row.absent_vote === 'P').map((row) => row.elector_number);
+
+test('a clerk marks an elector at their own signing place', async () => {
+  const page = await signIn('clerk.townhall@example.org');
+  await page.goto(`${url}/petitions/1/places/1/clerk`);
+  await page.locator('#q').fill(inPerson());
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Find' }).click()]);
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: /Mark the register/ }).first().click()]);
+  assert.match(await page.locator('main').innerText(), /official mark/i);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.context().close();
+});
+
+test('a second attempt at another signing place is refused without saying why beyond the place', async () => {
+  const page = await signIn('clerk.library@example.org');
+  await page.goto(`${url}/petitions/1/places/2/clerk`);
+  await page.locator('#q').fill(inPerson());
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Find' }).click()]);
+  const found = await page.locator('main').innerText();
+  assert.match(found, /Town Hall/, 'the clerk is told where the elector signs');
+  assert.doesNotMatch(found, /already/i, 'another place never learns that the elector has signed');
+  const mark = page.getByRole('button', { name: /Mark the register/ });
+  if (await mark.count() > 0) {
+    await Promise.all([page.waitForLoadState('load'), mark.first().click()]);
+    const refused = await page.locator('main').innerText();
+    assert.doesNotMatch(refused, /official mark given/i);
+    assert.doesNotMatch(refused, /already/i);
+  }
+  await page.context().close();
+});
+
+test('the postal team accepts one return and rejects another whose signature does not match', async () => {
+  const [accepted, rejected] = postalVoters();
+  const page = await signIn('postal@example.org');
+  for (const [elector, signatureMatches] of [[accepted, true], [rejected, false]]) {
+    await page.goto(`${url}/petitions/1/postal`);
+    await page.locator('#elector_number').fill(elector);
+    await page.locator('#date_of_birth_matched').check();
+    if (signatureMatches) await page.locator('#signature_matched').check();
+    await page.locator('#received_on').fill('2019-03-20');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Record the sheet' }).click()]);
+    const outcome = await page.locator('main').innerText();
+    if (signatureMatches) assert.match(outcome, /accepted/i);
+    else assert.match(outcome, /rejected[\s\S]*identifiers/i);
+  }
+  await page.context().close();
+});
+
+test('after the close the officer counts and declares, and the public result shows the figures', async () => {
+  const publicPage = await browser.newPage();
+  await publicPage.goto(`${url}/petitions/1/result`);
+  const sealed = await publicPage.locator('main').innerText();
+  assert.doesNotMatch(sealed, /valid signatures/i, 'no figures before the declaration');
+
+  writeFileSync(clock, '2019-05-02T09:00:00Z\n');  // the morning after the last signing day
+  const officer = await signIn('officer@example.org');
+  await officer.goto(`${url}/petitions/1/manage`);
+  for (const step of ['Run the count', 'Record that the Speaker has been notified', 'Give public notice of the result']) {
+    await Promise.all([officer.waitForLoadState('load'), officer.getByRole('button', { name: step }).click()]);
+  }
+  await officer.context().close();
+
+  await publicPage.goto(`${url}/petitions/1/result`);
+  const result = await publicPage.locator('main').innerText();
+  assert.match(result, /300/, 'eligible electors');
+  assert.match(result, /\b2\b/, 'valid signatures: one in person, one by post');
+  assert.match(result, /0\.7\s*%/, '2 of 300 is 0.7%');
+  assert.match(result, /identifiers/i, 'the rejected sheet by reason');
+  assert.match(result, /not successful|unsuccessful/i);
+  assert.deepEqual(await seriousViolations(publicPage), []);
+  await publicPage.close();
+});
