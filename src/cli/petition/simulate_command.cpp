@@ -53,7 +53,7 @@ nlohmann::ordered_json result_json(const SimulationResult& result) {
     by_channel[std::string(to_string(channel))] = count;
   out["valid_by_channel"] = by_channel;
   out["outcome"] = result.outcome;
-  out["petition_id"] = result.petition.id;
+  out["petition"] = result.petition.id;  // the petition id, for later commands on it
   out["constituency"] = result.petition.ons_code;
   out["places"] = result.places;
   out["postal_sheets_issued"] = result.postal_sheets_issued;
