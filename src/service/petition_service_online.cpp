@@ -54,18 +54,16 @@ void require_elector_number(const std::string& elector_number) {
   }
 }
 
-// The register keeps a date of birth only for attainers (docs/register-format.md). For them it must be
-// the same; for everyone else the date given must at least make them an adult today, as every elector
-// without the attainer marker is.
-bool date_of_birth_fits(const RegisterEntry& entry, Date date_of_birth, Date today) {
-  if (entry.date_of_birth) return *entry.date_of_birth == date_of_birth;
-  return age_on(date_of_birth, today) >= 18;
+// The date of birth is the identifier the elector proves (docs/register-format.md): it must be the one
+// held. An elector with none held cannot be checked, so cannot sign online (in person or by post, yes).
+bool date_of_birth_fits(const RegisterEntry& entry, Date date_of_birth) {
+  return entry.date_of_birth && *entry.date_of_birth == date_of_birth;
 }
 
-bool details_match(const PetitionElector* elector, Date date_of_birth, const std::string& postcode, Date today) {
+bool details_match(const PetitionElector* elector, Date date_of_birth, const std::string& postcode) {
   if (elector == nullptr || !elector->entitled) return false;
   const std::optional<std::string> on_register = normalise_postcode(elector->entry.postcode);
-  return on_register && *on_register == postcode && date_of_birth_fits(elector->entry, date_of_birth, today);
+  return on_register && *on_register == postcode && date_of_birth_fits(elector->entry, date_of_birth);
 }
 
 // The online channel acts as the public from the elector's address; it has no account.
@@ -106,8 +104,7 @@ void PetitionService::request_online_code(std::int64_t petition_id, const std::s
   online_code_requests_.record_failure(limiter_key, remote_address);
 
   const std::shared_ptr<const PetitionRegister> petition_register = register_for(petition);
-  const bool matched = details_match(petition_register->find(elector_number), date_of_birth, *wanted_postcode,
-                                     local.date);
+  const bool matched = details_match(petition_register->find(elector_number), date_of_birth, *wanted_postcode);
 
   const std::int64_t now = clock_();
   const std::string code = new_one_time_code();

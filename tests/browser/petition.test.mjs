@@ -60,9 +60,9 @@ async function signIn(email) {
   return page;
 }
 
-// Electors on the synthetic register: [number, absent vote].
+// Adult electors added to the synthetic register, with no markers (not attainers, overseas or anonymous).
 function electors() {
-  return registerRows.filter((row) => row.change === 'addition' && row.markers === '' && row.date_of_birth === '');
+  return registerRows.filter((row) => row.change === 'addition' && row.markers === '');
 }
 
 before(async () => {

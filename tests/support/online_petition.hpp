@@ -38,7 +38,7 @@ inline const PolicySet& test_policies() {
 }
 
 inline RegisterEntry test_elector(std::string number, std::string forenames, std::string surname,
-                                  std::string postcode, std::optional<Date> born = std::nullopt) {
+                                  std::string postcode, std::optional<Date> born, bool attainer = false) {
   RegisterEntry entry;
   entry.elector_number = std::move(number);
   entry.change = ChangeKind::addition;
@@ -51,7 +51,7 @@ inline RegisterEntry test_elector(std::string number, std::string forenames, std
   entry.address_3 = "Peterborough";
   entry.postcode = std::move(postcode);
   entry.date_of_birth = born;
-  entry.markers.attainer = born.has_value();
+  entry.markers.attainer = attainer;
   return entry;
 }
 
@@ -66,10 +66,10 @@ class OnlinePetition {
     store_ = open_store(database().string());
 
     const std::vector<RegisterEntry> records{
-        test_elector("PA-1", "Ada", "Lovelace", "PE1 1AA"),
-        test_elector("PA-2", "Alan", "Turing", "PE1 2BB"),
-        test_elector("PA-3", "Grace", "Hopper", "PE1 3AB", make_date(2001, 4, 10)),
-        test_elector("PA-4", "Kid", "Young", "PE1 4DD", make_date(2003, 1, 1)),
+        test_elector("PA-1", "Ada", "Lovelace", "PE1 1AA", make_date(1980, 12, 10)),
+        test_elector("PA-2", "Alan", "Turing", "PE1 2BB", make_date(1975, 6, 1)),
+        test_elector("PA-3", "Grace", "Hopper", "PE1 3AB", make_date(2001, 4, 10), true),
+        test_elector("PA-4", "Kid", "Young", "PE1 4DD", make_date(2003, 1, 1), true),
     };
     std::size_t next = 0;
     store_->registers().import_register("E14000878", "online-test.csv", unix_seconds_at_noon(make_date(2019, 1, 7)),

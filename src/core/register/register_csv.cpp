@@ -98,12 +98,16 @@ void RegisterReader::read_details(RegisterEntry& entry) {
     }
   }
   const std::string dob_text = table_.trimmed(col_[date_of_birth]);
-  if (entry.markers.attainer) {
+  if (entry.markers.attainer || !dob_text.empty()) {
+    // Attainers must have one; anyone else may, as a personal identifier (held for absent voters and
+    // used to check who is signing online).
     const auto dob = try_parse_iso_date(dob_text);
-    if (!dob) table_.fail(col_[date_of_birth], fmt::format("an attainer (A) needs a date of birth as YYYY-MM-DD, found \"{}\"", dob_text));
+    if (!dob) {
+      table_.fail(col_[date_of_birth], entry.markers.attainer
+                                           ? fmt::format("an attainer (A) needs a date of birth as YYYY-MM-DD, found \"{}\"", dob_text)
+                                           : fmt::format("a date of birth is YYYY-MM-DD, found \"{}\"", dob_text));
+    }
     entry.date_of_birth = *dob;
-  } else if (!dob_text.empty()) {
-    table_.fail(col_[date_of_birth], "only attainers (marker A) carry a date of birth");
   }
   const std::string vote_text = table_.trimmed(col_[absent_vote]);
   const auto vote = parse_absent_vote(vote_text);

@@ -141,6 +141,7 @@ class Generator {
     e.address_2 = flat_.empty() ? std::string() : house;
     e.address_3 = options_.town;
     e.postcode = street_.postcode;
+    e.date_of_birth = adult_date_of_birth(e.elector_number);
     const auto roll = rng_.below(1000);
     if (roll < 180) {
       e.absent_vote = AbsentVote::postal;
@@ -164,6 +165,17 @@ class Generator {
       e.postcode.clear();
     }
     return e;
+  }
+
+  // Every adult gets a date of birth as a personal identifier (online signing checks it). It comes from
+  // a hash of the seed and elector number rather than from rng_, so adding it left every other field
+  // of the generated registers as it was.
+  Date adult_date_of_birth(std::string_view elector_number) const {
+    std::uint64_t hash = 1469598103934665603ULL ^ options_.seed;
+    for (const char c : elector_number) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    // At least 18 years and a day before the close (18 years are at most 6,575 days), at most ~88.
+    const auto days_before_close = 6576 + static_cast<long>(hash % (70ULL * 365ULL));
+    return options_.close_day - days{days_before_close};
   }
 
   void make_attainer(RegisterEntry& e, long days_before_18th) {

@@ -73,7 +73,7 @@ TEST(RegisterCsv, BadValuesNameLineColumnAndField) {
       {"SA-1,addition,application,2018-11-01,2018-12-01,,Jane,1 High St,,,PE1 1AA,,,,,\n", 6, "surname"},
       {"SA-1,addition,application,2018-11-01,2018-12-01,Smith,Jane,1 High St,,,PE1,,,,,\n", 11, "postcode"},
       {"SA-1,addition,application,2018-11-01,2018-12-01,Smith,Jane,1 High St,,,PE1 1AA,,A,,,\n", 12, "date_of_birth"},
-      {"SA-1,addition,application,2018-11-01,2018-12-01,Smith,Jane,1 High St,,,PE1 1AA,2001-01-01,,,,\n", 12,
+      {"SA-1,addition,application,2018-11-01,2018-12-01,Smith,Jane,1 High St,,,PE1 1AA,1-1-2001,,,,\n", 12,
        "date_of_birth"},
       {"SA-1,addition,application,2018-11-01,2018-12-01,Smith,Jane,1 High St,,,PE1 1AA,,FF,,,\n", 13, "markers"},
       {"SA-1,addition,application,2018-11-01,2018-12-01,Smith,Jane,1 High St,,,PE1 1AA,,,Q,,\n", 14, "absent_vote"},

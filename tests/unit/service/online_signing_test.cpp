@@ -195,6 +195,7 @@ TEST_F(OnlineSigning, RequestingACodeRevealsNothing) {
   EXPECT_NO_THROW(request("PA-4", make_date(2003, 1, 1), "PE1 4DD"));
   EXPECT_NO_THROW(request("PA-99", make_date(1975, 6, 1), "PE1 2BB"));
   EXPECT_NO_THROW(request("PA-2", make_date(1975, 6, 1), "PE1 9ZZ"));
+  EXPECT_NO_THROW(request("PA-2", make_date(1975, 6, 2), "PE1 2BB"));  // a wrong date of birth
   // Emails go only where the details matched an entitled elector (signed or not: that is not looked at).
   const auto outbox = petition_.store().outbox().list_outbox();
   ASSERT_EQ(outbox.size(), before + 2);
