@@ -30,16 +30,15 @@ Declaration count_petition(std::span<const RegisterEntry> entries, Date notice, 
     ++out.valid_signatures;
   }
 
-  // s.14(3): at least 10% of the eligible registered electors, compared exactly. A register with no
-  // eligible electors cannot give a result, so it never succeeds.
   out.required = (out.eligible + 9) / 10;
-  out.successful = out.eligible > 0 && out.valid_signatures * 10 >= out.eligible;
-  if (out.eligible > 0) {
-    // valid / eligible * 1000, rounded half up, in integers.
-    out.percent_tenths = (out.valid_signatures * 2000 + out.eligible) / (2 * out.eligible);
-  }
+  out.successful = meets_ten_percent(out.valid_signatures, out.eligible);
+  out.percent_tenths = percent_tenths_of(out.valid_signatures, out.eligible);
   return out;
 }
+
+long percent_tenths_of(long part, long whole) { return whole > 0 ? (part * 2000 + whole) / (2 * whole) : 0; }
+
+bool meets_ten_percent(long valid, long eligible) { return eligible > 0 && valid * 10 >= eligible; }
 
 std::string format_percent_tenths(long tenths) { return fmt::format("{}.{}", tenths / 10, tenths % 10); }
 

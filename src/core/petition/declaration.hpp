@@ -28,5 +28,10 @@ Declaration count_petition(std::span<const RegisterEntry> entries, Date notice, 
                            std::span<const SignatureSheet> signatures);
 
 std::string format_percent_tenths(long tenths);  // 276 -> "27.6", 90 -> "9.0"
+// part / whole as a percentage in tenths, rounded half up in integers; 0 when whole is 0.
+long percent_tenths_of(long part, long whole);
+// s.14(3): at least 10% of the eligible registered electors, compared exactly (valid * 10 >= eligible).
+// A register with no eligible electors cannot give a result, so it never succeeds.
+bool meets_ten_percent(long valid, long eligible);
 
 }  // namespace recall

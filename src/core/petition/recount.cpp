@@ -76,13 +76,13 @@ void compare_with_declaration(const Recount& recount, const DeclaredFigures& dec
   // The declared percentage and outcome must follow from the declared figures by the exact rule.
   const long valid = declared.valid_signatures;
   const long eligible = declared.eligible;
-  const long percent = eligible > 0 ? (valid * 2000 + eligible) / (2 * eligible) : 0;
+  const long percent = percent_tenths_of(valid, eligible);
   if (percent != declared.percent_tenths) {
     problems.push_back({std::nullopt, fmt::format("{} of {} is {}%; the declaration says {}%", valid, eligible,
                                                   format_percent_tenths(percent),
                                                   format_percent_tenths(declared.percent_tenths))});
   }
-  const bool successful = eligible > 0 && valid * 10 >= eligible;
+  const bool successful = meets_ten_percent(valid, eligible);
   if (successful != declared.successful) {
     problems.push_back({std::nullopt, fmt::format("{} signatures of {} eligible electors {} the 10% rule; the declaration says it {}",
                                                   valid, eligible, successful ? "meet" : "do not meet",
