@@ -19,6 +19,10 @@ int main(int argc, char** argv) {
   context.db = "recall.db";
   app.add_option("--home", context.home, "folder holding data/, policies/ and web/ (default: $RECALL_HOME, then the source tree)");
   app.add_option("--db", context.db, "SQLite file, or postgresql://user@host/dbname")->capture_default_str();
+  app.add_option("--ledger-key", context.ledger_key,
+                 "the deployment's ledger signing key file (default: <db>.ledger-key beside a SQLite file, "
+                 "recall-ledger.key for PostgreSQL)")
+      ->envname("RECALL_LEDGER_KEY");
 
   recall::cli::add_serve_command(app, context);
   recall::cli::add_data_commands(app, context);
@@ -29,6 +33,7 @@ int main(int argc, char** argv) {
   recall::cli::add_user_commands(app, context);
   recall::cli::add_petition_commands(app, context);
   recall::cli::add_verify_commands(app, context);
+  recall::cli::add_keys_commands(app, context);
 
   try {
     app.parse(argc, argv);

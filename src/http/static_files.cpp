@@ -87,6 +87,16 @@ AssetCache& cache() {
   return instance;
 }
 
+Response not_found() {
+  Response response;
+  response.status = 404;
+  response.content_type = "text/plain; charset=utf-8";
+  response.body = "Not found\n";
+  return response;
+}
+
+}  // namespace
+
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   if (if_none_match.find('*') != std::string_view::npos) return true;
   std::size_t start = 0;
@@ -102,16 +112,6 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   }
   return false;
 }
-
-Response not_found() {
-  Response response;
-  response.status = 404;
-  response.content_type = "text/plain; charset=utf-8";
-  response.body = "Not found\n";
-  return response;
-}
-
-}  // namespace
 
 std::string_view content_type_for(const std::filesystem::path& file) {
   static const std::map<std::string, std::string_view, std::less<>> types{

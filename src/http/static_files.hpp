@@ -26,4 +26,8 @@ class StaticFiles {
 
 [[nodiscard]] std::string_view content_type_for(const std::filesystem::path& file);
 
+// True when an If-None-Match header value names `etag` (weak comparison, as RFC 9110 asks for GET),
+// or is "*". Also used by the ledger downloads.
+[[nodiscard]] bool etag_matches(std::string_view if_none_match, std::string_view etag);
+
 }  // namespace recall::http

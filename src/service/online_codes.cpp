@@ -2,8 +2,6 @@
 
 #include <sodium.h>
 
-#include <array>
-
 #include <fmt/format.h>
 
 #include "core/auth/sodium_init.hpp"
@@ -26,26 +24,6 @@ bool is_one_time_code_shape(std::string_view text) {
 }
 
 std::string one_time_code_hash(std::string_view code) { return token_hash(code); }
-
-std::string new_receipt_code() {
-  ensure_sodium();
-  static constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  std::array<unsigned char, 16> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  std::string out;
-  unsigned buffer = 0;
-  int bits = 0;
-  for (unsigned char byte : bytes) {
-    buffer = (buffer << 8U) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += alphabet[(buffer >> static_cast<unsigned>(bits)) & 0x1FU];
-    }
-  }
-  if (bits > 0) out += alphabet[(buffer << static_cast<unsigned>(5 - bits)) & 0x1FU];
-  return out;
-}
 
 std::string group_receipt_code(std::string_view receipt) {
   std::string out;

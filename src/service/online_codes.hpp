@@ -16,9 +16,8 @@ inline constexpr int one_time_code_max_failures = 5;  // the fifth wrong code bu
 // What the store keeps instead of the code: lowercase hex SHA-256.
 [[nodiscard]] std::string one_time_code_hash(std::string_view code);
 
-// 128 random bits in RFC 4648 base32 without padding (26 characters, A-Z and 2-7): easy to read out
-// and to type, case-insensitive, and no 0/O or 1/I confusion.
-[[nodiscard]] std::string new_receipt_code();
+// The receipt itself is the ledger leaf's nonce as receipt_code (core/petition/receipt.hpp) without
+// hyphens (petition_ledger::online_receipt_text).
 // "ABCD-EFGH-..." groups of four for display; the stored receipt has no hyphens.
 [[nodiscard]] std::string group_receipt_code(std::string_view receipt);
 

@@ -19,12 +19,15 @@
 #include "core/auth/login_rate_limiter.hpp"
 #include "core/parliament/parliament.hpp"
 #include "core/petition/petition.hpp"
+#include "core/ledger/note_key.hpp"
 #include "core/petition/petition_register.hpp"
+#include "core/petition/receipt.hpp"
 #include "core/petition/signature.hpp"
 #include "core/petition/signing_place.hpp"
 #include "core/rules/policy_set.hpp"
 #include "service/actor.hpp"
 #include "store/store.hpp"
+#include "verify/published_petition.hpp"
 
 namespace recall {
 
@@ -75,6 +78,13 @@ struct InPersonRequest {
   std::string proxy_address;
 };
 
+// The clerk gives the elector the receipt (printed, and its code written down) whatever the outcome
+// of a sheet that was recorded; refusals that record no sheet have none.
+struct InPersonResult {
+  InPersonOutcome outcome = InPersonOutcome::signed_petition;
+  std::optional<Receipt> receipt;  // set for signed_petition only
+};
+
 struct PostalReturnRequest {
   std::int64_t petition_id = 0;
   std::string elector_number;      // empty only with void_for_uncertainty
@@ -89,6 +99,20 @@ struct PostalReturnResult {
   bool accepted = false;
   std::optional<RejectionReason> rejection;
   bool double_signing = false;     // refused: a sheet already counts for this elector (attempt recorded)
+  // For the sheet's leaf when an elector is named on it (accepted or rejected), to be posted to the
+  // elector; none for a sheet void for uncertainty or a refused second sheet.
+  std::optional<Receipt> receipt;
+};
+
+// The public face of a petition's ledger (ARCHITECTURE.md "The ledger"). Sealed while the policy seals
+// running totals and the petition is not declared, and for ever after a termination (no count is ever
+// made then): a sealed ledger shows its origin and nothing else, not even its size.
+struct LedgerStatus {
+  std::int64_t petition_id = 0;
+  std::string origin;                          // "<key name>/petitions/<id>"
+  bool sealed = true;
+  std::optional<StoredCheckpoint> checkpoint;  // the latest published; nullopt while sealed or before any
+  bool leaves_published = false;               // the export can be downloaded (declared petitions)
 };
 
 struct ElectorNotice {              // one printable poll-card-like notice (s.7), never for overseas electors
@@ -127,7 +151,7 @@ class PetitionService {
   // --- Signing (mark_register_in_person / record_postal_signature / issue_postal_votes) ----------
   std::vector<ClerkElector> clerk_lookup(const Actor& actor, std::int64_t petition_id, std::int64_t place_id,
                                          const std::string& elector_number_or_surname, const std::string& postcode);
-  InPersonOutcome sign_in_person(const Actor& actor, const InPersonRequest& request);
+  InPersonResult sign_in_person(const Actor& actor, const InPersonRequest& request);
   // A postal sheet for a new applicant, up to 17:00 on the 11th working day before the last signing day
   // (Error(conflict) after it, or if one was issued already).
   void issue_postal_sheet(const Actor& actor, std::int64_t petition_id, const std::string& elector_number);
@@ -153,12 +177,36 @@ class PetitionService {
   void request_online_code(std::int64_t petition_id, const std::string& elector_number, Date date_of_birth,
                            const std::string& postcode, const std::string& email, const std::string& remote_address);
   struct OnlineReceipt {
-    std::string receipt;   // random, shown and emailed to the elector; proves their signature after the close
+    std::string receipt;   // receipt_code(nonce) without hyphens, shown and emailed to the elector
     std::string signed_at;
+    Receipt ledger;        // the leaf, for the downloadable receipt file
   };
   // Error(invalid_input) on a wrong or expired code (five failures burn it). A second signature by the same
   // elector is refused with Error(conflict) "already signed" only to someone who has just proved who they are.
   OnlineReceipt confirm_online_code(std::int64_t petition_id, const std::string& elector_number, const std::string& code);
+
+  // --- Ledger (issue 4) -------------------------------------------------------------------------
+  // Every signing event is appended to the petition's log inside the step's own transaction (leaves in
+  // core/petition/ledger_leaf.hpp). With a key, a checkpoint is signed at most every
+  // `checkpoint_interval_seconds` while the log grows, and a final one when the count freezes the log;
+  // without a key no checkpoint is made (and nothing can be exported). The key's name is the origin's
+  // first part.
+  void use_ledger_key(const ledger::SignerKey& key);
+  [[nodiscard]] std::optional<std::string> ledger_verifier_key() const;  // encode_verifier_key; nullopt without a key
+  static constexpr std::int64_t checkpoint_interval_seconds = 5;
+
+  LedgerStatus ledger_status(std::int64_t petition_id);               // Error(not_found)
+  std::vector<StoredCheckpoint> published_checkpoints(std::int64_t petition_id);  // empty while sealed
+  // The receipt whose nonce this is, with its inclusion proof to the latest published checkpoint;
+  // nullopt when no leaf has that nonce. Error(conflict) while sealed, whatever the nonce (the answer
+  // must not tell whether someone signed).
+  std::optional<ReceiptFile> receipt_with_proof(std::int64_t petition_id, const ReceiptNonce& nonce);
+  // Between two published sizes: Error(conflict) while sealed, Error(invalid_input) naming "old_size"
+  // or "new_size" for a size beyond the latest published checkpoint or old > new.
+  std::vector<ledger::Hash> consistency_proof(std::int64_t petition_id, std::uint64_t old_size, std::uint64_t new_size);
+  // What `recall petition export` writes and the server offers for download: declared petitions only
+  // (Error(conflict) naming the phase otherwise, or when there is no key to sign the final checkpoint).
+  PublishedPetition published_petition(std::int64_t petition_id);
 
   // --- Audit (read_audit_log) -----------------------------------------------------------------
   // The audit log without sheet-recording entries of petitions not yet declared (they would reveal a count).
@@ -183,6 +231,7 @@ class PetitionService {
   std::mutex registers_mutex_;
   std::map<std::int64_t, std::shared_ptr<const PetitionRegister>> registers_;
   std::map<std::int64_t, long> requirement_eligible_;
+  std::optional<ledger::SignerKey> ledger_key_;
 };
 
 }  // namespace recall

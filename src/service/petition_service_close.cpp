@@ -1,8 +1,10 @@
 // The end of a petition: early termination (s.13), the sealed count, notifying the Speaker, and the
-// public notice that vacates the seat when the petition succeeds (s.14, s.15).
+// public notice that vacates the seat when the petition succeeds (s.14, s.15). The count freezes the
+// petition's ledger with a final checkpoint.
 #include <fmt/format.h>
 
 #include "core/auth/clock.hpp"
+#include "service/petition_ledger.hpp"
 #include "service/petition_service.hpp"
 #include "service/petition_steps.hpp"
 
@@ -45,6 +47,7 @@ void PetitionService::terminate(const Actor& actor, std::int64_t petition_id,
   const std::int64_t at = clock_();
   const LocalDateTime now = uk_local_time(at);
   store_.transaction([&] {
+    store_.ledgers().lock_for_append(petition_id);
     const Petition petition = load_petition(store_, petition_id);
     require_phase(phase_of(petition, now), {PetitionPhase::awaiting_signing, PetitionPhase::signing},
                   "end the petition early");
@@ -57,6 +60,8 @@ void PetitionService::terminate(const Actor& actor, std::int64_t petition_id,
                                 to_iso(petition.notice)));
     }
     store_.petitions().set_termination(petition.id, termination);
+    const LedgerLeaf leaf = petition_ledger::termination_leaf(petition.id, termination.on);
+    petition_ledger::append({store_, ledger_key_, at}, petition.id, std::span(&leaf, 1));
     audit(store_, actor, at, "petition.terminate", target_of(petition.id),
           {{"on", to_iso(termination.on)},
            {"reason", to_string(termination.reason)},
@@ -70,6 +75,9 @@ Declaration PetitionService::run_count(const Actor& actor, std::int64_t petition
   const std::int64_t at = clock_();
   Declaration result;
   store_.transaction([&] {
+    // Taken before the petition is read: a postal sheet being recorded now is either in the log
+    // before the count freezes it, or refused after (the phase is `counted` from here on).
+    store_.ledgers().lock_for_append(petition_id);
     const Petition petition = load_petition(store_, petition_id);
     if (petition.termination) conflict("a petition ended early under s.13 is not counted");
     require_phase(phase_of(petition, uk_local_time(at)), {PetitionPhase::closed}, "count the petition");
@@ -83,6 +91,8 @@ Declaration PetitionService::run_count(const Actor& actor, std::int64_t petition
     result.successful = threshold_met(policy, result.valid_signatures, result.eligible);
     result.required = required_signatures(policy.threshold, result.eligible);
     store_.petitions().set_count(petition.id, result, format_utc_timestamp(at));
+    // The count froze the log: no step appends after it, so this is the final checkpoint.
+    petition_ledger::final_checkpoint({store_, ledger_key_, at}, petition.id);
     // No figures here: the audit log is read before the declaration too.
     audit(store_, actor, at, "petition.count", target_of(petition.id), nlohmann::json::object());
   });
@@ -110,6 +120,9 @@ Declaration PetitionService::declare(const Actor& actor, std::int64_t petition_i
     require_phase(phase_of(petition, uk_local_time(at)), {PetitionPhase::speaker_notified},
                   "give public notice of the result");
     result = *petition.count;
+    // Made at the count; made now if the deployment's key was added since, so the export can be signed.
+    store_.ledgers().lock_for_append(petition.id);
+    petition_ledger::final_checkpoint({store_, ledger_key_, at}, petition.id);
     const std::string declared_at = format_utc_timestamp(at);
     store_.petitions().set_declared(petition.id, declared_at);
     nlohmann::json detail = result_detail(result);

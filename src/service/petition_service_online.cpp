@@ -21,6 +21,7 @@
 #include "service/email_message.hpp"
 #include "service/email_online_signing.hpp"
 #include "service/online_codes.hpp"
+#include "service/petition_ledger.hpp"
 #include "service/petition_service.hpp"
 #include "service/petition_steps.hpp"
 
@@ -163,40 +164,33 @@ PetitionService::OnlineReceipt PetitionService::confirm_online_code(std::int64_t
       // Codes go only to entitled electors; a register replaced since then is checked again.
       if (elector == nullptr || !elector->entitled) return;
 
-      PetitionStore& petitions = store_.petitions();
-      const std::string recorded_at = format_utc_timestamp(now);
-      if (petitions.find_signature(petition_id, elector_number)) {
-        DoubleSigningAttempt attempt;
-        attempt.petition_id = petition_id;
-        attempt.elector_number = elector_number;
-        attempt.channel = SigningChannel::online;
-        attempt.recorded_at = recorded_at;
-        petitions.add_double_signing_attempt(attempt);
-        audit(store_, online_actor(), now, fmt::format("{}refused-double-signing", sheet_action_prefix),
-              target_of(petition_id), {{"channel", "online"}, {"elector_number", elector_number}});
-        outcome = Outcome::already_signed;
-        return;
-      }
-
+      store_.ledgers().lock_for_append(petition_id);
       SignatureSheet sheet;
       sheet.petition_id = petition_id;
       sheet.elector_number = elector_number;
       sheet.channel = SigningChannel::online;
       sheet.official_mark = true;  // the system's own record carries the mark
-      sheet.receipt = new_receipt_code();
-      sheet.recorded_at = recorded_at;
+      sheet.recorded_at = format_utc_timestamp(now);
       sheet.received_on = to_iso(local.date);
-      const std::int64_t sheet_id = petitions.add_signature(sheet);
-      store_.outbox().enqueue(online_receipt_email(petition, stored->email, sheet.receipt, local, now));
+      // The receipt column gets the code of the leaf's nonce (record_sheet), which the elector is shown.
+      petition_ledger::RecordedSheet recorded = petition_ledger::record_sheet({store_, ledger_key_, now}, sheet, local.date);
+      if (!recorded.recorded) {
+        audit(store_, online_actor(), now, fmt::format("{}refused-double-signing", sheet_action_prefix),
+              target_of(petition_id), {{"channel", "online"}, {"elector_number", elector_number}});
+        outcome = Outcome::already_signed;
+        return;
+      }
+      receipt.receipt = petition_ledger::online_receipt_text(recorded.receipt->leaf.nonce);
+      receipt.signed_at = sheet.recorded_at;
+      receipt.ledger = std::move(*recorded.receipt);
+      store_.outbox().enqueue(online_receipt_email(petition, stored->email, receipt.receipt, local, now));
       audit(store_, online_actor(), now, fmt::format("{}online", sheet_action_prefix), target_of(petition_id),
-            {{"channel", "online"}, {"elector_number", elector_number}, {"sheet_id", sheet_id}});
-      receipt.receipt = sheet.receipt;
-      receipt.signed_at = recorded_at;
+            {{"channel", "online"}, {"elector_number", elector_number}, {"sheet_id", recorded.sheet_id}});
       outcome = Outcome::signed_petition;
     });
   } catch (const Error& e) {
-    // Another process recorded a sheet for this elector between our check and our insert: the
-    // UNIQUE constraint refused ours and the transaction rolled back.
+    // A second sheet for the elector is refused without an error (record_sheet); a conflict here is
+    // the database giving up on two racing writers, after which the sheet may well exist. Rolled back.
     if (e.kind() == ErrorKind::conflict) conflict("you have already signed this petition");
     throw;
   }

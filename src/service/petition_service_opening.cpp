@@ -116,8 +116,10 @@ Petition PetitionService::open_petition(const Actor& actor, const OpenPetitionRe
       petition.register_id = info->id;
       petition.id = store_.petitions().create_petition(petition);
       electors = register_for(petition);
-      const long issued =
-          petition.postal_signing ? issue_standing_postal_sheets(store_, actor, petition, *electors, at) : 0;
+      store_.ledgers().lock_for_append(petition.id);
+      const long issued = petition.postal_signing
+                              ? issue_standing_postal_sheets({store_, ledger_key_, at}, actor, petition, *electors)
+                              : 0;
       audit(store_, actor, at, "petition.open", target_of(petition.id),
             {{"constituency", petition.ons_code},
              {"member", petition.member_id},

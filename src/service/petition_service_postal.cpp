@@ -1,8 +1,9 @@
 // Postal signing (s.11): sheets issued to new applicants, and the postal team's record of each sheet
-// that comes back, checked in the order the rules give.
+// that comes back, checked in the order the rules give. Each is a leaf of the petition's ledger.
 #include <fmt/format.h>
 
 #include "core/auth/clock.hpp"
+#include "service/petition_ledger.hpp"
 #include "service/petition_service.hpp"
 #include "service/petition_steps.hpp"
 #include "service/postal_sheets.hpp"
@@ -41,6 +42,7 @@ void PetitionService::issue_postal_sheet(const Actor& actor, std::int64_t petiti
   const std::int64_t at = clock_();
   const LocalDateTime now = uk_local_time(at);
   store_.transaction([&] {
+    store_.ledgers().lock_for_append(petition_id);
     const Petition petition = load_petition(store_, petition_id);
     if (!petition.postal_signing) conflict(fmt::format("{} has no postal signing", petition.policy_id));
     require_phase(phase_of(petition, now), {PetitionPhase::awaiting_signing, PetitionPhase::signing},
@@ -63,6 +65,9 @@ void PetitionService::issue_postal_sheet(const Actor& actor, std::int64_t petiti
     issue.issued_at = format_utc_timestamp(at);
     issue.issued_by = actor.user_id;
     store_.petitions().add_postal_issue(issue);  // Error(conflict) if one was issued already
+    const LedgerLeaf leaf = petition_ledger::postal_issue_leaf(store_.ledgers().petition_key(petition.id), petition.id,
+                                                               elector_number, issue.to_proxy, now.date);
+    petition_ledger::append({store_, ledger_key_, at}, petition.id, std::span(&leaf, 1));
     audit(store_, actor, at, "petition.postal.issue", target_of(petition.id),
           {{"elector_number", elector_number}, {"to_proxy", issue.to_proxy}, {"reason", issue.reason}});
   });
@@ -88,6 +93,9 @@ PostalReturnResult PetitionService::record_postal_return(const Actor& actor,
   if (request.received_on > now.date) invalid("received_on", "a sheet cannot be received in the future");
   PostalReturnResult result;
   store_.transaction([&] {
+    // First, before the petition is read: the count takes this lock too, so no sheet can slip into
+    // the log after the count froze it.
+    store_.ledgers().lock_for_append(request.petition_id);
     const Petition petition = load_petition(store_, request.petition_id);
     require_phase(phase_of(petition, now), {PetitionPhase::signing, PetitionPhase::closed},
                   "record a postal sheet");
@@ -115,17 +123,14 @@ PostalReturnResult PetitionService::record_postal_return(const Actor& actor,
     sheet.recorded_by = actor.user_id;
     sheet.recorded_at = format_utc_timestamp(at);
     sheet.received_on = to_iso(request.received_on);
-    try {
-      store_.petitions().add_signature(sheet);
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::conflict) throw;
+    petition_ledger::RecordedSheet recorded =
+        petition_ledger::record_sheet({store_, ledger_key_, at}, sheet, request.received_on);
+    if (!recorded.recorded) {
       // A sheet is already recorded for this elector: the database refused a second (s.12).
       result.accepted = false;
       result.double_signing = true;
-      store_.petitions().add_double_signing_attempt(
-          DoubleSigningAttempt{0, petition.id, request.elector_number, sheet.channel, std::nullopt,
-                               actor.user_id, sheet.recorded_at});
     }
+    result.receipt = std::move(recorded.receipt);
     audit(store_, actor, at, std::string(sheet_action_prefix) + "postal", target_of(petition.id),
           {{"elector_number", sheet.elector_number},
            {"channel", to_string(sheet.channel)},

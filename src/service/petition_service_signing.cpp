@@ -1,11 +1,12 @@
 // Signing in person at a signing place (s.11): the clerk finds the elector, checks their place, the
 // hours and any proxy, and marks the register. Nothing here is logged outside the audit log, whose
-// sheet entries stay hidden until the declaration.
+// sheet entries stay hidden until the declaration, and the petition's sealed ledger.
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "core/auth/clock.hpp"
+#include "service/petition_ledger.hpp"
 #include "service/petition_service.hpp"
 #include "service/petition_steps.hpp"
 
@@ -96,22 +97,20 @@ std::vector<ClerkElector> PetitionService::clerk_lookup(const Actor& actor, std:
   return out;
 }
 
-InPersonOutcome PetitionService::sign_in_person(const Actor& actor, const InPersonRequest& request) {
+InPersonResult PetitionService::sign_in_person(const Actor& actor, const InPersonRequest& request) {
   require(actor, Permission::mark_register_in_person);
   check_request(request);
   const std::int64_t at = clock_();
   const LocalDateTime now = uk_local_time(at);
-  InPersonOutcome outcome = InPersonOutcome::signed_petition;
+  InPersonResult result;
+  InPersonOutcome& outcome = result.outcome;
   store_.transaction([&] {
+    // Every outcome takes the append lock, so waiting for it says nothing about which one this is.
+    store_.ledgers().lock_for_append(request.petition_id);
     const Petition petition = load_petition(store_, request.petition_id);
     const SigningPlace place = place_of(store_, petition.id, request.place_id);
     const bool by_proxy = !request.proxy_name.empty();
     const SigningChannel channel = by_proxy ? SigningChannel::proxy_in_person : SigningChannel::in_person;
-    const auto record_attempt = [&] {
-      store_.petitions().add_double_signing_attempt(
-          DoubleSigningAttempt{0, petition.id, request.elector_number, channel, place.id, actor.user_id,
-                               format_utc_timestamp(at)});
-    };
 
     const PetitionElector* elector = register_for(petition)->find(request.elector_number);
     const auto own_place =
@@ -124,7 +123,8 @@ InPersonOutcome PetitionService::sign_in_person(const Actor& actor, const InPers
       outcome = InPersonOutcome::wrong_place;
       // The clerk is told only "not this place"; an earlier signature elsewhere is still an attempt
       // to sign twice (s.12), so the officer gets to know of it, by one statement that takes the same
-      // time either way.
+      // time either way. No leaf is appended for it: appending only when the elector has signed would
+      // let the response time tell the clerk what the statement hides (docs/ledger-format.md).
       store_.petitions().add_double_signing_attempt_if_signed(DoubleSigningAttempt{
           0, petition.id, request.elector_number, channel, place.id, actor.user_id, format_utc_timestamp(at)});
     } else if (!is_open(place, petition.timetable, last_signing_day(petition), now)) {
@@ -143,14 +143,10 @@ InPersonOutcome PetitionService::sign_in_person(const Actor& actor, const InPers
       sheet.recorded_by = actor.user_id;
       sheet.recorded_at = format_utc_timestamp(at);
       sheet.received_on = to_iso(now.date);
-      try {
-        store_.petitions().add_signature(sheet);
-      } catch (const Error& e) {
-        if (e.kind() != ErrorKind::conflict) throw;
-        // The database's UNIQUE (petition, elector) said no: a sheet already counts for this elector.
-        outcome = InPersonOutcome::already_signed;
-        record_attempt();
-      }
+      petition_ledger::RecordedSheet recorded =
+          petition_ledger::record_sheet({store_, ledger_key_, at}, std::move(sheet), now.date);
+      outcome = recorded.recorded ? InPersonOutcome::signed_petition : InPersonOutcome::already_signed;
+      result.receipt = std::move(recorded.receipt);
     }
     audit(store_, actor, at, std::string(sheet_action_prefix) + "in-person", target_of(petition.id),
           {{"place_id", place.id},
@@ -159,7 +155,7 @@ InPersonOutcome PetitionService::sign_in_person(const Actor& actor, const InPers
            {"identity_evidence", request.identity_evidence},
            {"outcome", to_string(outcome)}});
   });
-  return outcome;
+  return result;
 }
 
 }  // namespace recall

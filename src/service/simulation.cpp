@@ -113,7 +113,9 @@ class Run {
         constituency_(constituency),
         policy_(policy),
         service_(store, parliament, policies, [this] { return now_; }),
-        outward_(outward_code_for(parliament, constituency)) {}
+        outward_(outward_code_for(parliament, constituency)) {
+    if (options.ledger_key) service_.use_ledger_key(*options.ledger_key);
+  }
 
   SimulationResult run() {
     const Timetable timetable =
@@ -232,7 +234,7 @@ class Run {
     request.identity_evidence = "passport";
     request.proxy_name = sheet.proxy_name;
     request.proxy_address = sheet.proxy_address;
-    const InPersonOutcome outcome = service_.sign_in_person(officer_, request);
+    const InPersonOutcome outcome = service_.sign_in_person(officer_, request).outcome;
     if (outcome != InPersonOutcome::signed_petition) unexpected(sheet, to_string(outcome));
   }
 

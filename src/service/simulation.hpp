@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/auth/clock.hpp"
+#include "core/ledger/note_key.hpp"
 #include "core/parliament/parliament.hpp"
 #include "core/petition/petition.hpp"
 #include "core/rules/policy_set.hpp"
@@ -26,6 +27,9 @@ struct SimulationOptions {
   std::uint64_t seed = 1;
   long places = 0;                    // 0: one per 7,000 electors, at least 1, at most the policy's maximum
   std::optional<Date> terminated_on;  // s.13: the petition ends early on this day (no count)
+  // The deployment's ledger key: with it the petition's ledger gets its checkpoints, and the declared
+  // petition can be exported (PetitionService::use_ledger_key).
+  std::optional<ledger::SignerKey> ledger_key;
 };
 
 struct SimulationResult {

@@ -60,6 +60,10 @@ class LedgerStore {
   // Leaves [first, first + count) in index order, cut short at the end of the log.
   virtual std::vector<LeafBytes> leaves(std::int64_t petition_id, std::uint64_t first, std::uint64_t count) = 0;
 
+  // The index of the leaf carrying this receipt nonce, if any. append() indexes every leaf whose nonce
+  // is not all zeros; a nonce already in the petition's log makes the append fail with Error(conflict).
+  virtual std::optional<std::uint64_t> find_receipt(std::int64_t petition_id, const ReceiptNonce& nonce) = 0;
+
   // The petition's secret HMAC key for elector hashes (core/petition/ledger_leaf.hpp): 32 random
   // octets created on first use, inside the caller's transaction if there is one, then the same for
   // ever. Error(not_found) for an unknown petition.

@@ -22,11 +22,14 @@ namespace {
 
 constexpr std::array<std::string_view, 3> leaf_columns{"petition_id", "leaf_index", "leaf"};
 constexpr std::array<std::string_view, 4> node_columns{"petition_id", "level", "node_index", "hash"};
+constexpr std::array<std::string_view, 3> receipt_columns{"petition_id", "leaf_index", "nonce"};
 
 // Each leaf must be a version-1 leaf of this petition: a leaf of another petition in this log would
 // be published and signed as this petition's. Errors keep decode_leaf's octet (column) and field and
-// add the leaf's position in the batch as the line.
-void check_leaves(std::int64_t petition_id, std::span<const LeafBytes> leaves) {
+// add the leaf's position in the batch as the line. Returns the decoded leaves.
+std::vector<LedgerLeaf> checked_leaves(std::int64_t petition_id, std::span<const LeafBytes> leaves) {
+  std::vector<LedgerLeaf> out;
+  out.reserve(leaves.size());
   for (std::size_t i = 0; i < leaves.size(); ++i) {
     const int line = static_cast<int>(std::min<std::size_t>(i + 1, std::numeric_limits<int>::max()));
     LedgerLeaf leaf;
@@ -42,7 +45,13 @@ void check_leaves(std::int64_t petition_id, std::span<const LeafBytes> leaves) {
                                 petition_id),
                     SourceLocation{"leaf", line, 3, "petition_id"});
     }
+    out.push_back(leaf);
   }
+  return out;
+}
+
+bool has_receipt(const LedgerLeaf& leaf) {
+  return std::any_of(leaf.nonce.begin(), leaf.nonce.end(), [](std::uint8_t octet) { return octet != 0; });
 }
 
 std::int64_t as_sql_integer(std::uint64_t value, std::string_view what) {
@@ -59,23 +68,30 @@ SqlLedgerStore::SqlLedgerStore(Session& session, std::string_view backend)
       binary_(backend),
       insert_leaf_(binary_.insert_with_binary_last("ledger_leaves", leaf_columns)),
       insert_node_(binary_.insert_with_binary_last("ledger_nodes", node_columns)),
+      insert_receipt_(binary_.insert_with_binary_last("ledger_receipts", receipt_columns)),
       insert_key_(fmt::format("INSERT INTO ledger_keys (petition_id, elector_key) VALUES ($1, {})"
                               " ON CONFLICT (petition_id) DO NOTHING",
                               binary_.param(2))),
       select_key_(fmt::format("SELECT {} FROM ledger_keys WHERE petition_id = $1", binary_.column("elector_key"))),
       select_leaves_(fmt::format("SELECT leaf_index, {} FROM ledger_leaves"
                                  " WHERE petition_id = $1 AND leaf_index >= $2 AND leaf_index < $3 ORDER BY leaf_index",
-                                 binary_.column("leaf"))) {}
+                                 binary_.column("leaf"))),
+      select_receipt_(fmt::format("SELECT leaf_index FROM ledger_receipts WHERE petition_id = $1 AND nonce = {}",
+                                  binary_.param(2))) {}
 
 void SqlLedgerStore::lock_for_append(std::int64_t petition_id) {
   session_.with([&](SqlConnection& db) { db.lock_for_transaction(fmt::format("recall.ledger:{}", petition_id)); });
 }
 
 std::uint64_t SqlLedgerStore::append(std::int64_t petition_id, std::span<const LeafBytes> leaves) {
-  check_leaves(petition_id, leaves);
+  const std::vector<LedgerLeaf> decoded = checked_leaves(petition_id, leaves);
   std::vector<ledger::Hash> leaf_hashes;
   leaf_hashes.reserve(leaves.size());
   for (const LeafBytes& leaf : leaves) leaf_hashes.push_back(ledger::leaf_hash(leaf));
+  std::vector<std::size_t> with_receipt;  // positions in the batch of the leaves that carry a nonce
+  for (std::size_t i = 0; i < decoded.size(); ++i) {
+    if (has_receipt(decoded[i])) with_receipt.push_back(i);
+  }
 
   std::uint64_t first = 0;
   session_.transaction([&](SqlConnection& db) {
@@ -99,6 +115,20 @@ std::uint64_t SqlLedgerStore::append(std::int64_t petition_id, std::span<const L
                   out.emplace_back(as_sql_integer(nodes[i].id.index, "node index"));
                   out.push_back(binary_.value(nodes[i].hash));
                 });
+    try {
+      insert_rows(db, {insert_receipt_.head, receipt_columns.size(), insert_receipt_.tail}, with_receipt.size(),
+                  [&](std::size_t i, SqlParams& out) {
+                    out.emplace_back(petition_id);
+                    out.emplace_back(as_sql_integer(first + with_receipt[i], "leaf index"));
+                    out.push_back(binary_.value(decoded[with_receipt[i]].nonce));
+                  });
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::conflict) throw;
+      // The primary key (petition, nonce): a receipt must name exactly one leaf. The whole append fails.
+      throw Error(ErrorKind::conflict,
+                  fmt::format("a receipt nonce of the batch is already in the ledger of petition {}", petition_id),
+                  SourceLocation{"leaf", 0, 57, "nonce"});
+    }
   });
   return first;
 }
@@ -126,6 +156,13 @@ std::vector<LeafBytes> SqlLedgerStore::leaves(std::int64_t petition_id, std::uin
     binary_.read(rows[i], 1, out[i], "ledger leaf");
   }
   return out;
+}
+
+std::optional<std::uint64_t> SqlLedgerStore::find_receipt(std::int64_t petition_id, const ReceiptNonce& nonce) {
+  const SqlRows rows = session_.with(
+      [&](SqlConnection& db) { return db.query(select_receipt_, {sql_int(petition_id), binary_.value(nonce)}); });
+  if (rows.empty()) return std::nullopt;
+  return static_cast<std::uint64_t>(rows[0].integer(0));
 }
 
 ElectorKey SqlLedgerStore::petition_key(std::int64_t petition_id) {

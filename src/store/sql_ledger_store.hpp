@@ -1,7 +1,8 @@
 #pragma once
-// LedgerStore over either backend, written once against SqlConnection (tables in migration
-// 0005_ledger). Leaves and subtree hashes are written with multi-row INSERTs; reads of subtree
-// hashes go through SqlLedgerNodeSource; checkpoints are checked against the stored log.
+// LedgerStore over either backend, written once against SqlConnection (tables in migrations
+// 0005_ledger and 0006_ledger_receipts). Leaves, subtree hashes and receipt nonces are written with
+// multi-row INSERTs; reads of subtree hashes go through SqlLedgerNodeSource; checkpoints are checked
+// against the stored log.
 #include <string>
 
 #include "store/binary_columns.hpp"
@@ -19,6 +20,7 @@ class SqlLedgerStore final : public LedgerStore {
   std::uint64_t size(std::int64_t petition_id) override;
   std::unique_ptr<ledger::NodeSource> node_source(std::int64_t petition_id) override;
   std::vector<LeafBytes> leaves(std::int64_t petition_id, std::uint64_t first, std::uint64_t count) override;
+  std::optional<std::uint64_t> find_receipt(std::int64_t petition_id, const ReceiptNonce& nonce) override;
 
   ElectorKey petition_key(std::int64_t petition_id) override;
 
@@ -32,9 +34,11 @@ class SqlLedgerStore final : public LedgerStore {
   BinaryColumns binary_;
   BinaryColumns::InsertText insert_leaf_;
   BinaryColumns::InsertText insert_node_;
+  BinaryColumns::InsertText insert_receipt_;
   std::string insert_key_;
   std::string select_key_;
   std::string select_leaves_;
+  std::string select_receipt_;
 };
 
 }  // namespace recall

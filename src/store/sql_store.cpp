@@ -14,7 +14,8 @@ SqlStore::SqlStore(std::unique_ptr<SqlConnection> connection, std::span<const Mi
       petitions_(session_),
       outbox_(session_),
       one_time_codes_(session_),
-      ledgers_(session_, backend_) {
+      ledgers_(session_, backend_),
+      public_petitions_(session_, backend_) {
   session_.with([&](SqlConnection& db) { apply_migrations(db, migrations); });
 }
 

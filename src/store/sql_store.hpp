@@ -10,6 +10,7 @@
 #include "store/sql_outbox_store.hpp"
 #include "store/sql_petition_store.hpp"
 #include "store/sql_postcode_store.hpp"
+#include "store/sql_public_petition_store.hpp"
 #include "store/sql_reference_store.hpp"
 #include "store/sql_register_store.hpp"
 #include "store/sql_session_store.hpp"
@@ -34,6 +35,7 @@ class SqlStore final : public Store {
   OutboxStore& outbox() override { return outbox_; }
   OneTimeCodeStore& one_time_codes() override { return one_time_codes_; }
   LedgerStore& ledgers() override { return ledgers_; }
+  PublicPetitionStore& public_petitions() override { return public_petitions_; }
   void transaction(const std::function<void()>& work) override;
 
  private:
@@ -49,6 +51,7 @@ class SqlStore final : public Store {
   SqlOutboxStore outbox_;
   SqlOneTimeCodeStore one_time_codes_;
   SqlLedgerStore ledgers_;
+  SqlPublicPetitionStore public_petitions_;
 };
 
 }  // namespace recall

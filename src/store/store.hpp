@@ -13,6 +13,7 @@
 #include "core/register/register_entry.hpp"
 #include "store/ledger_store.hpp"
 #include "store/petition_store.hpp"
+#include "store/public_petition_store.hpp"
 
 namespace recall {
 
@@ -159,6 +160,7 @@ class Store {
   virtual OutboxStore& outbox() = 0;
   virtual OneTimeCodeStore& one_time_codes() = 0;
   virtual LedgerStore& ledgers() = 0;
+  virtual PublicPetitionStore& public_petitions() = 0;
   // Runs `work` in one transaction: commits if it returns, rolls back if it throws.
   virtual void transaction(const std::function<void()>& work) = 0;
 };

@@ -1,5 +1,6 @@
 #include "verify/published_petition.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.hpp"
+#include "core/ledger/checkpoint.hpp"
+#include "core/ledger/signed_note.hpp"
 #include "core/petition/declaration.hpp"
 
 namespace recall {
@@ -69,6 +72,58 @@ long parse_percent_text(const std::string& text, const fs::path& path) {
   return std::stol(text.substr(0, dot)) * 10 + (text[dot + 1] - '0');
 }
 
+// The tree size a signed checkpoint states, which names its file in checkpoints/. Only the structure is
+// read here; signatures are for the verifier.
+std::uint64_t checkpoint_size(std::string_view note, const fs::path& path) {
+  try {
+    return ledger::parse_checkpoint(ledger::parse_signed_note(note).text).size;
+  } catch (const Error& e) {
+    const int line = e.where() ? e.where()->line : 0;
+    bad_file(path, fmt::format("not a signed checkpoint: {}", e.message()), "checkpoint", line);
+  }
+}
+
+bool is_size_name(const std::string& name) {
+  return !name.empty() && name.size() <= 20 && name.find_first_not_of("0123456789") == std::string::npos &&
+         (name.size() == 1 || name.front() != '0');
+}
+
+void write_checkpoints(const fs::path& dir, const std::vector<std::string>& notes) {
+  const fs::path folder = dir / "checkpoints";
+  if (notes.empty() && !fs::exists(folder)) return;
+  fs::create_directories(folder);
+  std::vector<std::string> names;
+  for (const auto& note : notes) {
+    names.push_back(std::to_string(checkpoint_size(note, folder)));
+    write_file(folder / names.back(), note);
+  }
+  // A folder exported again keeps only this export's checkpoints.
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (is_size_name(name) && std::find(names.begin(), names.end(), name) == names.end()) fs::remove(entry.path());
+  }
+}
+
+std::vector<std::string> read_checkpoints(const fs::path& dir) {
+  const fs::path folder = dir / "checkpoints";
+  if (!fs::is_directory(folder)) return {};
+  std::vector<std::pair<std::uint64_t, std::string>> found;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (!is_size_name(name)) bad_file(entry.path(), "a file in checkpoints/ must be named by its tree size", "name");
+    std::string note = read_file(entry.path());
+    const std::uint64_t size = checkpoint_size(note, entry.path());
+    if (std::to_string(size) != name) {
+      bad_file(entry.path(), fmt::format("the checkpoint's tree size is {}, not its file name {}", size, name), "tree size", 2);
+    }
+    found.emplace_back(size, std::move(note));
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> out;
+  for (auto& [size, note] : found) out.push_back(std::move(note));
+  return out;
+}
+
 DeclaredFigures declared_from_json(const json& object, const fs::path& path) {
   DeclaredFigures out;
   const std::string prefix = "declaration.";
@@ -90,8 +145,7 @@ DeclaredFigures declared_from_json(const json& object, const fs::path& path) {
 }
 }  // namespace
 
-void write_published_petition(const fs::path& dir, const PublishedPetition& published) {
-  fs::create_directories(dir);
+std::string published_petition_json(const PublishedPetition& published) {
   const json petition{{"format", published_petition_format},
                       {"petition", published.petition_id},
                       {"origin", published.origin},
@@ -99,13 +153,23 @@ void write_published_petition(const fs::path& dir, const PublishedPetition& publ
                       {"policy", published.policy_id},
                       {"leaves", published.leaves.size()},
                       {"declaration", declared_to_json(published.declared)}};
+  return petition.dump(2) + "\n";
+}
+
+std::string published_leaves_bytes(const PublishedPetition& published) {
   std::string leaves;
   leaves.reserve(published.leaves.size() * leaf_size);
   for (const auto& leaf : published.leaves) leaves.append(reinterpret_cast<const char*>(leaf.data()), leaf.size());
-  write_file(dir / "leaves.bin", leaves);
+  return leaves;
+}
+
+void write_published_petition(const fs::path& dir, const PublishedPetition& published) {
+  fs::create_directories(dir);
+  write_file(dir / "leaves.bin", published_leaves_bytes(published));
   write_file(dir / "checkpoint", published.checkpoint);
+  write_checkpoints(dir, published.checkpoints);
   write_file(dir / "key.pub", published.verifier_key + "\n");
-  write_file(dir / "petition.json", petition.dump(2) + "\n");  // last: its presence marks a complete export
+  write_file(dir / "petition.json", published_petition_json(published));  // last: its presence marks a complete export
 }
 
 PublishedPetition read_published_petition(const fs::path& dir) {
@@ -146,6 +210,7 @@ PublishedPetition read_published_petition(const fs::path& dir) {
     std::copy_n(reinterpret_cast<const std::uint8_t*>(leaves.data()) + i * leaf_size, leaf_size, out.leaves[i].begin());
   }
   out.checkpoint = read_file(dir / "checkpoint");
+  out.checkpoints = read_checkpoints(dir);
   out.verifier_key = read_file(dir / "key.pub");
   while (!out.verifier_key.empty() && (out.verifier_key.back() == '\n' || out.verifier_key.back() == '\r')) {
     out.verifier_key.pop_back();

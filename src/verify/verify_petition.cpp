@@ -13,6 +13,30 @@ namespace {
 std::string with_where(const Error& error) {
   return error.where() ? fmt::format("{} ({})", error.message(), error.where()->describe()) : error.message();
 }
+// An earlier checkpoint the leaves do not extend would mean the log was rewritten after it was signed.
+void check_earlier_checkpoints(const PublishedPetition& published, const ledger::VerifierKey& key,
+                               const ledger::MerkleLog& log, PetitionVerification& out) {
+  for (const std::string& note : published.checkpoints) {
+    ledger::Checkpoint earlier;
+    try {
+      earlier = ledger::open_checkpoint(note, key, published.origin);
+    } catch (const Error& e) {
+      out.problems.push_back(Discrepancy{std::nullopt, "checkpoints/: " + with_where(e)});
+      continue;
+    }
+    const std::string name = fmt::format("checkpoints/{}", earlier.size);
+    if (earlier.size > log.size()) {
+      out.problems.push_back(
+          Discrepancy{std::nullopt, fmt::format("{} covers more leaves than leaves.bin holds ({})", name, log.size())});
+    } else if (log.root_at(earlier.size) != earlier.root) {
+      out.problems.push_back(Discrepancy{
+          std::nullopt, fmt::format("{}: the root of the first {} leaves is {}, not the checkpoint's {}", name,
+                                    earlier.size, ledger::hash_to_hex(log.root_at(earlier.size)),
+                                    ledger::hash_to_hex(earlier.root))});
+    }
+  }
+}
+
 }  // namespace
 
 PetitionVerification verify_published_petition(const PublishedPetition& published,
@@ -23,8 +47,9 @@ PetitionVerification verify_published_petition(const PublishedPetition& publishe
   };
 
   ledger::Checkpoint checkpoint;
+  ledger::VerifierKey key;
   try {
-    const auto key = ledger::parse_verifier_key(trusted_key.value_or(published.verifier_key));
+    key = ledger::parse_verifier_key(trusted_key.value_or(published.verifier_key));
     if (trusted_key && *trusted_key != published.verifier_key) {
       problem(std::nullopt, "key.pub is not the trusted key; checking the checkpoint against the trusted key");
     }
@@ -56,6 +81,7 @@ PetitionVerification verify_published_petition(const PublishedPetition& publishe
     problem(std::nullopt, fmt::format("the leaves' Merkle root {} is not the checkpoint's root {}", out.root_hex,
                                       ledger::hash_to_hex(checkpoint.root)));
   }
+  check_earlier_checkpoints(published, key, log, out);
   out.recount = recount_leaves(leaves, published.petition_id, out.problems);
   compare_with_declaration(out.recount, published.declared, out.problems);
   return out;

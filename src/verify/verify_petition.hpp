@@ -21,7 +21,9 @@ struct PetitionVerification {
 // In order: the checkpoint's signature under the key (the folder's key.pub, or `trusted_key` when
 // given, e.g. fetched from the deployment's well-known URL) and its origin; each leaf decodes; the
 // number of leaves equals the checkpoint's size; the leaves' Merkle root equals the checkpoint's root;
-// the recount matches the declared figures, which must follow the exact 10% rule.
+// each earlier checkpoint (checkpoints/N) is signed by the same key for the same log and its root is
+// the root of the first N leaves, so the log only grew; the recount matches the declared figures, which
+// must follow the exact 10% rule.
 PetitionVerification verify_published_petition(const PublishedPetition& published,
                                                const std::optional<std::string>& trusted_key = std::nullopt);
 

@@ -1,7 +1,9 @@
 // A statutory petition through the browser, as the officer's staff and the public use it: a clerk marks
 // an elector at their signing place; a second attempt at another place is refused; the postal team
 // accepts one return and rejects another; after the close the officer counts, records that the
-// Speaker was told and gives public notice; the public result page shows the declared figures.
+// Speaker was told and gives public notice; the public result page shows the declared figures. The
+// clerk hands the elector a receipt code; while the petition is open the receipt check says only that
+// the ledger is sealed, and after the declaration the public finds that receipt in the counted log.
 //
 // The petition is set up with the command line (as an officer would script a rehearsal) on its own
 // database, and served by its own `recall serve` whose clock reads a file, so the test can move time
@@ -23,6 +25,7 @@ let server;
 let url;
 let browser;
 let registerRows;
+let clerkReceipt;  // the receipt code the clerk's page shows after the mark
 
 function recall(args, input) {
   return execFileSync(binary, ['--db', db, ...args], { input, encoding: 'utf8' });
@@ -107,8 +110,24 @@ test('a clerk marks an elector at their own signing place', async () => {
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Find' }).click()]);
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: /Mark the register/ }).first().click()]);
   assert.match(await page.locator('main').innerText(), /official mark/i);
+  clerkReceipt = (await page.locator('[data-receipt-code]').innerText()).trim();
+  assert.match(clerkReceipt, /^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){6}$/, 'the receipt code, in groups of four');
   assert.deepEqual(await seriousViolations(page), []);
   await page.context().close();
+});
+
+test('while the petition is open the receipt check and the ledger say only that they are sealed', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${url}/petitions/1/receipt`);
+  const receipt = await page.locator('main').innerText();
+  assert.match(receipt, /once the result is declared/i);
+  assert.equal(await page.locator('#code').count(), 0, 'no code is asked for while sealed');
+  await page.goto(`${url}/petitions/1/ledger`);
+  const ledger = await page.locator('main').innerText();
+  assert.match(ledger, /sealed/i);
+  assert.doesNotMatch(ledger, /Leaves in the log/i);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.close();
 });
 
 test('a second attempt at another signing place is refused without saying why beyond the place', async () => {
@@ -169,4 +188,28 @@ test('after the close the officer counts and declares, and the public result sho
   assert.match(result, /not successful|unsuccessful/i);
   assert.deepEqual(await seriousViolations(publicPage), []);
   await publicPage.close();
+});
+
+test('after the declaration the public checks the clerk\'s receipt and finds it in the counted log', async () => {
+  assert.ok(clerkReceipt, 'the clerk test gave a receipt code');
+  const page = await browser.newPage();
+  await page.goto(`${url}/petitions/1/ledger`);
+  assert.match(await page.locator('main').innerText(), /Leaves in the log/);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByRole('link', { name: 'Check a receipt' }).click();
+  await page.waitForLoadState('load');
+  await page.locator('#code').fill(clerkReceipt.toLowerCase());
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Check the receipt' }).click()]);
+  const checked = await page.locator('main').innerText();
+  assert.match(checked, /This receipt is in the counted log/);
+  assert.match(checked, /Included at position \d+ of the counted log of \d+/);
+  assert.match(checked, /accepted as a valid signature/i);
+  assert.match(checked, /In person at a signing place/);
+  assert.match(checked, /Checked against the final signed checkpoint/);
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await page.locator('#code').fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZW');
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Check the receipt' }).click()]);
+  assert.match(await page.locator('main').innerText(), /No sheet has this receipt code/);
+  await page.close();
 });

@@ -1,45 +1,20 @@
 // The `recall` binary as scripts and outside checks call it: each case in tests/golden/cli/ gives the
 // arguments, the exit code, and either a JSON subset the output must contain or substrings of stdout or
 // stderr. The binary runs for real, in a fresh temporary folder with its own SQLite database.
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/recall_process.hpp"
 #include "support/golden_cases.hpp"
 #include "support/json_subset.hpp"
 
 namespace recall::testing {
 namespace {
-
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& arg) {
-  std::string quoted = "'";
-  for (char c : arg) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
-
-std::string slurp(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // {work} in an argument is the case's temporary folder; {source} the repository.
 std::string expand(std::string arg, const std::filesystem::path& work) {
@@ -50,19 +25,10 @@ std::string expand(std::string arg, const std::filesystem::path& work) {
   return arg;
 }
 
-// `input` becomes the command's standard input (for --password-stdin); without it, stdin is empty.
 CommandRun run_recall(const nlohmann::json& args, const std::filesystem::path& work, const std::string& input = "") {
-  std::ofstream(work / "stdin") << input;
-  std::string command = "cd " + quote(work.string()) + " && " + quote(RECALL_BINARY);
-  for (const auto& arg : args) command += " " + quote(expand(arg.get<std::string>(), work));
-  command += " <" + quote((work / "stdin").string());
-  command += " >" + quote((work / "stdout").string()) + " 2>" + quote((work / "stderr").string());
-  const int status = std::system(command.c_str());
-  CommandRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = slurp(work / "stdout");
-  run.err = slurp(work / "stderr");
-  return run;
+  std::vector<std::string> expanded;
+  for (const auto& arg : args) expanded.push_back(expand(arg.get<std::string>(), work));
+  return run_recall_in(work, expanded, input);
 }
 
 class CliGolden : public ::testing::TestWithParam<GoldenCase> {};

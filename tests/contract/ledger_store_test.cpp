@@ -23,6 +23,8 @@ namespace {
 constexpr const char* peterborough = "E14000864";
 constexpr const char* brecon = "W07000068";
 
+ReceiptNonce nonce_of(const LeafBytes& leaf) { return decode_leaf(leaf).nonce; }
+
 std::string signed_checkpoint(const ledger::SignerKey& key, std::uint64_t size, const ledger::Hash& root) {
   return ledger::sign_checkpoint({key.name(), size, root, {}}, key);
 }
@@ -265,6 +267,95 @@ TEST_P(StoreContract, LedgerCheckpointMustMatchTheStoredLog) {
   const std::string empty = signed_checkpoint(key, 0, ledger::empty_root());
   ledgers.add_checkpoint(petition, {0, empty, "2019-03-05T16:30:00Z"});
   EXPECT_EQ(ledgers.checkpoint_at(petition, 0)->signed_note, empty) << "the empty log's checkpoint is a checkpoint";
+}
+
+TEST_P(StoreContract, LedgerFindsTheLeafOfAReceiptNonce) {
+  auto store = open();
+  const std::int64_t petition = add_ledger_petition(*store, peterborough);
+  const auto leaves = sample_leaves(petition, 0, 40);
+  store->ledgers().append(petition, std::span(leaves).first(25));
+  store->ledgers().append(petition, std::span(leaves).subspan(25));
+
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(leaves[0])), 0U);
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(leaves[24])), 24U);
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(leaves[25])), 25U) << "the second batch's first leaf";
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(leaves[39])), 39U);
+}
+
+TEST_P(StoreContract, LedgerReceiptNotFound) {
+  auto store = open();
+  const std::int64_t petition = add_ledger_petition(*store, peterborough);
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(sample_leaf(petition, 3))), std::nullopt)
+      << "an empty log";
+  store->ledgers().append(petition, sample_leaves(petition, 0, 3));
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(sample_leaf(petition, 3))), std::nullopt)
+      << "a nonce never appended";
+
+  // A leaf without a receipt (all-zero nonce) is not indexed: zeros find nothing.
+  LedgerLeaf issued = decode_leaf(sample_leaf(petition, 3));
+  issued.event = LeafEvent::postal_sheet_issued;
+  issued.channel = SigningChannel::postal;
+  issued.place_id = 0;
+  issued.nonce = {};
+  const std::vector<LeafBytes> without_receipt{encode_leaf(issued)};
+  EXPECT_EQ(store->ledgers().append(petition, without_receipt), 3U);
+  EXPECT_EQ(store->ledgers().find_receipt(petition, ReceiptNonce{}), std::nullopt);
+}
+
+TEST_P(StoreContract, LedgerReceiptsArePerPetition) {
+  auto store = open();
+  const std::int64_t first = add_ledger_petition(*store, peterborough);
+  const std::int64_t second = add_ledger_petition(*store, brecon);
+  store->ledgers().append(first, sample_leaves(first, 0, 5));
+  // sample_leaf derives the nonce from n alone, so the second petition may hold the same nonces.
+  store->ledgers().append(second, sample_leaves(second, 2, 2));
+
+  EXPECT_EQ(store->ledgers().find_receipt(second, nonce_of(sample_leaf(first, 0))), std::nullopt)
+      << "another petition's receipt";
+  EXPECT_EQ(store->ledgers().find_receipt(second, nonce_of(sample_leaf(second, 3))), 1U);
+  EXPECT_EQ(store->ledgers().find_receipt(first, nonce_of(sample_leaf(first, 3))), 3U);
+}
+
+TEST_P(StoreContract, LedgerRefusesADuplicateReceiptNonce) {
+  auto store = open();
+  const std::int64_t petition = add_ledger_petition(*store, peterborough);
+  store->ledgers().append(petition, sample_leaves(petition, 0, 4));
+
+  // Another event carrying leaf 2's nonce: a receipt must name one leaf only.
+  LedgerLeaf again = decode_leaf(sample_leaf(petition, 2));
+  again.elector_hash = decode_leaf(sample_leaf(petition, 9)).elector_hash;
+  const std::vector<LeafBytes> batch{sample_leaf(petition, 4), encode_leaf(again)};
+  std::string field;
+  EXPECT_EQ(error_kind_of([&] { store->ledgers().append(petition, batch); }, &field), ErrorKind::conflict);
+  EXPECT_EQ(field, "nonce");
+  EXPECT_EQ(store->ledgers().size(petition), 4U) << "the refused batch kept none of its leaves";
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(sample_leaf(petition, 4))), std::nullopt);
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(sample_leaf(petition, 2))), 2U);
+
+  const std::vector<LeafBytes> twice{sample_leaf(petition, 5), sample_leaf(petition, 5)};
+  EXPECT_EQ(error_kind_of([&] { store->ledgers().append(petition, twice); }), ErrorKind::conflict)
+      << "the same nonce twice in one batch";
+  EXPECT_EQ(store->ledgers().size(petition), 4U);
+}
+
+TEST_P(StoreContract, LedgerRolledBackAppendLeavesNoReceipt) {
+  auto store = open();
+  const std::int64_t petition = add_ledger_petition(*store, peterborough);
+  store->ledgers().append(petition, sample_leaves(petition, 0, 2));
+
+  EXPECT_THROW(store->transaction([&] {
+    store->ledgers().lock_for_append(petition);
+    store->ledgers().append(petition, sample_leaves(petition, 2, 3));
+    EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(sample_leaf(petition, 3))), 3U)
+        << "the transaction sees its own receipts";
+    throw std::runtime_error("the signing sheet failed to save");
+  }),
+               std::runtime_error);
+
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(sample_leaf(petition, 3))), std::nullopt);
+  EXPECT_EQ(store->ledgers().append(petition, sample_leaves(petition, 2, 3)), 2U)
+      << "the same nonces can be appended again after the rollback";
+  EXPECT_EQ(store->ledgers().find_receipt(petition, nonce_of(sample_leaf(petition, 4))), 4U);
 }
 
 TEST_P(StoreContract, LedgerPetitionKeysAreStableAndDistinct) {

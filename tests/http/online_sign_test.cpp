@@ -5,11 +5,14 @@
 
 #include <regex>
 
+#include "core/ledger/encoding.hpp"
+#include "core/petition/receipt.hpp"
 #include "core/rules/event.hpp"
 #include "http/auth/web_auth.hpp"
 #include "http/routes/routes.hpp"
 #include "http/site.hpp"
 #include "http_url/url.hpp"
+#include "public_form.hpp"
 #include "server_fixture.hpp"
 #include "service/online_codes.hpp"
 #include "service/outbox_worker.hpp"
@@ -23,21 +26,6 @@ namespace {
 using recall::testing::OnlinePetition;
 using recall::testing::ReceivedEmail;
 using recall::testing::SmtpServer;
-
-// "name=value" of a Set-Cookie header.
-std::string cookie_pair(const ClientResponse& response) {
-  const std::string header = response.header("set-cookie").value_or("");
-  return header.substr(0, header.find(';'));
-}
-
-std::string token_in(const std::string& html) {
-  std::smatch match;
-  if (!std::regex_search(html, match, std::regex(R"re(name="sign_token" value="([A-Za-z0-9_-]{43})")re"))) {
-    ADD_FAILURE() << "no sign_token in the page";
-    return {};
-  }
-  return match[1];
-}
 
 std::string code_in(const ReceivedEmail& email) {
   std::smatch match;
@@ -176,7 +164,13 @@ TEST_F(OnlineSignPages, SignsFromFormToReceipt) {
   EXPECT_EQ(download.header("content-type"), "text/plain; charset=utf-8");
   EXPECT_EQ(download.header("content-disposition"),
             "attachment; filename=\"recall-petition-" + std::to_string(petition_.petition_id()) + "-receipt.txt\"");
-  EXPECT_NE(download.body.find("Receipt:     " + grouped), std::string::npos) << download.body;
+  // The receipt file without a proof (the log is sealed while signing): the leaf whose nonce is the code.
+  const ReceiptFile file = parse_receipt_file(download.body);
+  EXPECT_FALSE(file.proof.has_value());
+  EXPECT_EQ(receipt_code(file.receipt.leaf.nonce), grouped);
+  EXPECT_EQ(file.receipt.leaf.channel, SigningChannel::online);
+  EXPECT_EQ(file.receipt.leaf.petition_id, static_cast<std::uint64_t>(petition_.petition_id()));
+  EXPECT_EQ(file.receipt.origin, petition_.service().ledger_status(petition_.petition_id()).origin);
 
   mail = smtp_.wait_for_messages(2);
   ASSERT_EQ(mail.size(), 2U);
@@ -267,6 +261,23 @@ TEST_F(OnlineSignPages, NoReceiptWithoutTheCookie) {
   EXPECT_EQ(client().get(path("/receipt.txt")).status, 404);
   const std::string forged = "__Host-recall-receipt=" + std::to_string(petition_.petition_id()) + "~short~x";
   EXPECT_EQ(client().get(path("/receipt"), {{"Cookie", forged}}).status, 404);
+  // A leaf of another petition, or one without a receipt nonce, is no receipt either.
+  LedgerLeaf leaf;
+  leaf.event = LeafEvent::sheet_accepted;
+  leaf.channel = SigningChannel::online;
+  leaf.day = make_date(2019, 3, 20);
+  leaf.petition_id = static_cast<std::uint64_t>(petition_.petition_id()) + 1;
+  leaf.nonce[0] = 1;
+  const auto cookie_of = [&](const LedgerLeaf& l) {
+    const auto bytes = encode_leaf(l);
+    return "__Host-recall-receipt=" + std::to_string(petition_.petition_id()) + "~" +
+           ledger::to_base64(ledger::ByteView(bytes.data(), bytes.size())) + "~2019-03-20T10:00:00Z";
+  };
+  EXPECT_EQ(client().get(path("/receipt"), {{"Cookie", cookie_of(leaf)}}).status, 404);
+  leaf.petition_id = static_cast<std::uint64_t>(petition_.petition_id());
+  EXPECT_EQ(client().get(path("/receipt"), {{"Cookie", cookie_of(leaf)}}).status, 200);
+  leaf.nonce = {};
+  EXPECT_EQ(client().get(path("/receipt"), {{"Cookie", cookie_of(leaf)}}).status, 404);
 }
 
 class OnlineSignPagesUk2015 : public OnlineSignPages {

@@ -1,6 +1,7 @@
 #include "petition_world.hpp"
 
 #include <chrono>
+#include <regex>
 
 #include "core/auth/password.hpp"
 #include "core/calendar/date.hpp"
@@ -71,9 +72,15 @@ const ParliamentCalendar& test_calendar() {
   return calendar;
 }
 
-PetitionWorld::PetitionWorld(std::int64_t start) : now_(start), store_(open_store(":memory:")) {
+const ledger::SignerKey& test_ledger_key() {
+  static const ledger::SignerKey key = ledger::generate_signer_key("recall.test");
+  return key;
+}
+
+PetitionWorld::PetitionWorld(std::int64_t start, bool ledger_key) : now_(start), store_(open_store(":memory:")) {
   const Clock clock = [this] { return now_.load(); };
   petitions_ = std::make_unique<PetitionService>(*store_, test_parliament(), test_policies(), clock);
+  if (ledger_key) petitions_->use_ledger_key(test_ledger_key());
   auth_ = std::make_unique<WebAuth>(*store_, clock);
 
   SynthOptions options;
@@ -175,6 +182,11 @@ std::string without_tokens(std::string body, const std::vector<const Browser*>& 
     }
   }
   return body;
+}
+
+std::string without_sign_tokens(std::string text) {
+  static const std::regex token(R"re((__Host-recall-sign=|"sign_token":"|name="sign_token" value=")[A-Za-z0-9_-]{43})re");
+  return std::regex_replace(text, token, "$1<sign-token>");
 }
 
 std::string form_value(const std::string& text) { return percent_encode(text); }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ledger/note_key.hpp"
 #include "core/parliament/parliament.hpp"
 #include "core/rules/event.hpp"
 #include "core/rules/policy_set.hpp"
@@ -38,7 +39,9 @@ struct Browser {
 
 class PetitionWorld {
  public:
-  explicit PetitionWorld(std::int64_t start);
+  // With `ledger_key` the service signs checkpoints with test_ledger_key(), as `recall serve` does
+  // with the deployment's key.
+  explicit PetitionWorld(std::int64_t start, bool ledger_key = true);
   ~PetitionWorld();
 
   void set_time(std::int64_t unix_seconds) { now_ = unix_seconds; }
@@ -70,6 +73,10 @@ class PetitionWorld {
   std::map<std::string, Actor> actors_;
 };
 
+// The deployment key of every world in the test binary (named "recall.test"), so two worlds' ledgers
+// have the same origin.
+const ledger::SignerKey& test_ledger_key();
+
 // The reference data, policies and calendar, loaded once per test binary.
 const Parliament& test_parliament();
 const PolicySet& test_policies();
@@ -77,6 +84,10 @@ const ParliamentCalendar& test_calendar();
 
 // `body` with every CSRF token of `browsers` replaced by "<csrf>".
 std::string without_tokens(std::string body, const std::vector<const Browser*>& browsers);
+
+// `text` with the public forms' tokens (the __Host-recall-sign cookie and the sign_token field, in
+// HTML or JSON) replaced by "<sign-token>": they are random on every answer.
+std::string without_sign_tokens(std::string text);
 
 // URL-encodes a form value.
 std::string form_value(const std::string& text);

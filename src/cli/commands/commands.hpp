@@ -11,6 +11,7 @@ namespace recall::cli {
 struct CommandContext {
   std::string home;  // --home: where data/, policies/ and web/ are (see resources.hpp)
   std::string db;    // --db: SQLite path or postgresql:// URL
+  std::string ledger_key;  // --ledger-key / $RECALL_LEDGER_KEY; empty: the default beside the db (ledger_key.hpp)
 };
 
 void add_serve_command(CLI::App& app, CommandContext& context);
@@ -22,5 +23,6 @@ void add_register_commands(CLI::App& app, CommandContext& context);
 void add_user_commands(CLI::App& app, CommandContext& context);
 void add_petition_commands(CLI::App& app, CommandContext& context);
 void add_verify_commands(CLI::App& app, CommandContext& context);
+void add_keys_commands(CLI::App& app, CommandContext& context);
 
 }  // namespace recall::cli

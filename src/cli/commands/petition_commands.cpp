@@ -24,6 +24,7 @@ void add_petition_commands(CLI::App& app, CommandContext& context) {
   add_petition_place_commands(*petition, context, options);
   add_petition_signing_commands(*petition, context, options);
   add_petition_simulate_command(*petition, context);
+  add_petition_export_command(*petition, context, options);
 }
 
 }  // namespace recall::cli

@@ -14,6 +14,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/environment.hpp"
+#include "cli/ledger_key.hpp"
 #include "core/auth/clock.hpp"
 #include "core/base/error.hpp"
 #include "core/calendar/date.hpp"
@@ -107,6 +108,7 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   const http::Templates templates(resources.templates_dir());
   const Clock clock = make_clock(options);
   PetitionService petitions(*store, parliament, policies, clock);
+  petitions.use_ledger_key(load_or_create_ledger_key(context));
   http::WebAuth auth(*store, clock);
 
   http::Router router(&templates);

@@ -1,7 +1,6 @@
-// recall verify petition DIR: check a published petition from its files alone (issue 4).
-#include <fstream>
+// recall verify petition DIR: check a published petition from its files alone (issue 4); `verify
+// receipt` and `verify consistency` are in their own files (verify_subcommands.hpp).
 #include <iostream>
-#include <iterator>
 #include <optional>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands/commands.hpp"
+#include "cli/commands/verify_input.hpp"
+#include "cli/commands/verify_subcommands.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/base/error.hpp"
 #include "core/petition/declaration.hpp"
@@ -23,14 +24,6 @@ struct VerifyPetitionArgs {
   std::string key_file;
   bool json = false;
 };
-
-std::string read_key_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(ErrorKind::not_found, fmt::format("{} cannot be read", path), SourceLocation{path, 0, 0, "key"});
-  std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' ')) key.pop_back();
-  return key;
-}
 
 void verify_petition(const VerifyPetitionArgs& args) {
   const PublishedPetition published = read_published_petition(args.dir);
@@ -83,6 +76,9 @@ void add_verify_commands(CLI::App& app, CommandContext& /*context*/) {
                        "/.well-known/recall-key)");
   petition->add_flag("--json", args->json, "print the result as JSON");
   petition->callback([args] { verify_petition(*args); });
+
+  add_verify_receipt_command(*verify);
+  add_verify_consistency_command(*verify);
 }
 
 }  // namespace recall::cli

@@ -1,6 +1,7 @@
 #include "cli/petition/petition_world.hpp"
 
 #include "cli/environment.hpp"
+#include "cli/ledger_key.hpp"
 #include "core/auth/clock.hpp"
 #include "core/petition/local_time.hpp"
 #include "service/local_clock.hpp"
@@ -27,6 +28,7 @@ std::unique_ptr<PetitionWorld> open_petition_world(const CommandContext& context
       PolicySet::load_directory(resources.policies_dir()), Actor::command_line(), nullptr);
   world->service =
       std::make_unique<PetitionService>(*world->store, world->parliament, world->policies, std::move(clock));
+  world->service->use_ledger_key(load_or_create_ledger_key(context));
   return world;
 }
 

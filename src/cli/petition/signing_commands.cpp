@@ -1,13 +1,18 @@
 // recall petition sign | postal issue|list|return | void-sheet
 // Refusals print the reason and exit 4 (conflict), so scripts can tell a marked register from a refusal.
+// A recorded sheet naming an elector prints its receipt code (the clerk writes it down for the elector
+// or it is posted to them); --receipt-out also writes the receipt file (docs/ledger-format.md).
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/petition/petition_subcommands.hpp"
 #include "core/base/error.hpp"
+#include "core/petition/receipt.hpp"
 
 namespace recall::cli {
 
@@ -20,6 +25,7 @@ struct SignArgs {
   std::string id_shown;
   std::string proxy_name;
   std::string proxy_address;
+  std::string receipt_out;
 };
 
 struct ReturnArgs {
@@ -30,6 +36,7 @@ struct ReturnArgs {
   bool void_sheet = false;
   bool date_of_birth_mismatch = false;
   bool signature_mismatch = false;
+  std::string receipt_out;
 };
 
 std::string_view explain(InPersonOutcome outcome) {
@@ -50,15 +57,43 @@ std::string_view explain(InPersonOutcome outcome) {
   return "refused";
 }
 
+// The receipt as given at signing (no proof: the ledger is sealed then), written to `out_file` when
+// one was asked for.
+void write_receipt(const std::optional<Receipt>& receipt, const std::string& out_file) {
+  if (!receipt || out_file.empty()) return;
+  std::ofstream out(out_file, std::ios::binary);
+  if (!out)
+    throw Error(ErrorKind::invalid_input, fmt::format("cannot write {}", out_file),
+                SourceLocation{out_file, 0, 0, "--receipt-out"});
+  out << format_receipt_file(ReceiptFile{*receipt, std::nullopt});
+  out.close();
+  if (!out) throw Error(ErrorKind::unavailable, fmt::format("writing {} failed", out_file));
+}
+
+nlohmann::ordered_json receipt_json(const std::optional<Receipt>& receipt) {
+  return receipt ? nlohmann::ordered_json(receipt_code(receipt->leaf.nonce)) : nlohmann::ordered_json(nullptr);
+}
+
+void print_receipt(const std::optional<Receipt>& receipt, const std::string& out_file) {
+  if (!receipt) return;
+  std::cout << fmt::format("receipt: {}\n", receipt_code(receipt->leaf.nonce));
+  if (!out_file.empty()) std::cout << fmt::format("receipt file: {}\n", out_file);
+}
+
 void sign(const CommandContext& context, const PetitionOptions& options, const SignArgs& args) {
   auto world = open_petition_world(context, options);
-  const InPersonOutcome outcome = world->service->sign_in_person(
+  const InPersonResult result = world->service->sign_in_person(
       world->officer, InPersonRequest{args.petition, args.place, args.elector, args.id_shown, args.proxy_name,
                                       args.proxy_address});
+  const InPersonOutcome outcome = result.outcome;
+  // The sheet is recorded: the receipt file is written before anything is printed, so a failure to
+  // write it is seen, while the code printed below still lets the elector have their receipt.
+  write_receipt(result.receipt, args.receipt_out);
   if (options.json) {
-    print_json({{"outcome", to_string(outcome)}});
+    print_json({{"outcome", to_string(outcome)}, {"receipt", receipt_json(result.receipt)}});
   } else {
     std::cout << explain(outcome) << '\n';
+    print_receipt(result.receipt, args.receipt_out);
   }
   if (outcome != InPersonOutcome::signed_petition)
     throw Error(ErrorKind::conflict, std::string(explain(outcome)));
@@ -102,6 +137,7 @@ void record_return(const CommandContext& context, const PetitionOptions& options
   request.received_on = parse_iso_date(args.received, "--received");
   auto world = open_petition_world(context, options);
   const PostalReturnResult result = world->service->record_postal_return(world->officer, request);
+  write_receipt(result.receipt, args.receipt_out);
   const std::string text = result.double_signing
                                ? std::string("refused: a sheet is already recorded for this elector")
                            : result.accepted ? std::string("accepted: one valid signature")
@@ -110,9 +146,11 @@ void record_return(const CommandContext& context, const PetitionOptions& options
     print_json(
         {{"accepted", result.accepted},
          {"rejection", result.rejection ? nlohmann::ordered_json(to_string(*result.rejection)) : nullptr},
-         {"double_signing", result.double_signing}});
+         {"double_signing", result.double_signing},
+         {"receipt", receipt_json(result.receipt)}});
   } else {
     std::cout << text << '\n';
+    print_receipt(result.receipt, args.receipt_out);
   }
   if (result.double_signing) throw Error(ErrorKind::conflict, text);
 }
@@ -131,6 +169,7 @@ void add_petition_signing_commands(CLI::App& petition, CommandContext& context,
       ->required();
   sign_cmd->add_option("--proxy-name", s->proxy_name, "when a proxy signs: their name");
   sign_cmd->add_option("--proxy-address", s->proxy_address, "when a proxy signs: their address");
+  sign_cmd->add_option("--receipt-out", s->receipt_out, "also write the elector's receipt file here");
   sign_cmd->add_flag("--json", options->json, "print JSON");
   sign_cmd->callback([&context, options, s] { sign(context, *options, *s); });
 
@@ -162,6 +201,7 @@ void add_petition_signing_commands(CLI::App& petition, CommandContext& context,
                        "the date of birth does not match the record");
   return_cmd->add_flag("--signature-mismatch", r->signature_mismatch,
                        "the signature does not match the record");
+  return_cmd->add_option("--receipt-out", r->receipt_out, "also write the elector's receipt file here");
   return_cmd->add_flag("--json", options->json, "print JSON");
   return_cmd->callback([&context, options, r] { record_return(context, *options, *r); });
 

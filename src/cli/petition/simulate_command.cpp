@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/environment.hpp"
+#include "cli/ledger_key.hpp"
 #include "cli/petition/petition_json.hpp"
 #include "cli/petition/petition_subcommands.hpp"
 #include "service/simulation.hpp"
@@ -78,6 +79,7 @@ void simulate(const CommandContext& context, const SimulateArgs& args) {
   const Parliament parliament(read_reference_files(resources));
   const PolicySet policies = PolicySet::load_directory(resources.policies_dir());
   auto store = open_context_store(context);
+  options.ledger_key = load_or_create_ledger_key(context);
   const SimulationResult result = simulate_petition(*store, parliament, policies, options);
   if (args.json) return print_json(result_json(result));
   std::cout << fmt::format("Petition {} for {} ({} to {}), {} signing places.\n", result.petition.id,

@@ -1,6 +1,8 @@
 #include "core/petition/recount.hpp"
 
+#include <algorithm>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -17,9 +19,37 @@ bool is_zero(const ledger::Hash& hash) {
 }
 }  // namespace
 
+namespace {
+
+// For every accepted sheet that repeats an elector hash, the index of the first accepted sheet for
+// that hash, as (repeat index, first index) in leaf order. Sorting (hash, index) pairs once costs a
+// fraction of a tree map's per-leaf allocations, which dominated the full check of a 10M-leaf log.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> repeated_electors(std::span<const LedgerLeaf> leaves,
+                                                                       std::uint64_t petition_id) {
+  std::vector<std::pair<ledger::Hash, std::uint64_t>> accepted;
+  for (std::uint64_t index = 0; index < leaves.size(); ++index) {
+    const LedgerLeaf& leaf = leaves[index];
+    if (leaf.petition_id == petition_id && leaf.event == LeafEvent::sheet_accepted && !is_zero(leaf.elector_hash))
+      accepted.emplace_back(leaf.elector_hash, index);
+  }
+  std::sort(accepted.begin(), accepted.end());
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> repeats;
+  for (std::size_t first = 0; first < accepted.size();) {
+    std::size_t next = first + 1;
+    for (; next < accepted.size() && accepted[next].first == accepted[first].first; ++next)
+      repeats.emplace_back(accepted[next].second, accepted[first].second);
+    first = next;
+  }
+  std::sort(repeats.begin(), repeats.end());
+  return repeats;
+}
+
+}  // namespace
+
 Recount recount_leaves(std::span<const LedgerLeaf> leaves, std::uint64_t petition_id, std::vector<Discrepancy>& problems) {
   Recount out;
-  std::map<ledger::Hash, std::uint64_t> accepted_at;
+  const auto repeats = repeated_electors(leaves, petition_id);
+  auto next_repeat = repeats.begin();
   for (std::uint64_t index = 0; index < leaves.size(); ++index) {
     const LedgerLeaf& leaf = leaves[index];
     if (leaf.petition_id != petition_id) {
@@ -32,10 +62,10 @@ Recount recount_leaves(std::span<const LedgerLeaf> leaves, std::uint64_t petitio
           problems.push_back({index, fmt::format("leaf {} accepts a sheet without an elector", index)});
           break;
         }
-        const auto [found, inserted] = accepted_at.emplace(leaf.elector_hash, index);
-        if (!inserted) {
+        if (next_repeat != repeats.end() && next_repeat->first == index) {
           problems.push_back({index, fmt::format("leaf {} accepts a second sheet for the elector of leaf {}", index,
-                                                 found->second)});
+                                                 next_repeat->second)});
+          ++next_repeat;
           break;
         }
         ++out.valid_signatures;

@@ -1,5 +1,6 @@
 #include "http/auth/web_auth.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/auth/csrf.hpp"
@@ -47,7 +48,11 @@ Visitor public_visitor(const Request& request) { return Visitor{Actor::public_us
 }  // namespace
 
 WebAuth::WebAuth(Store& store, Clock clock, SessionLimits limits, RateLimits rate_limits)
-    : store_(store), clock_(clock), limits_(limits), limiter_(clock, rate_limits) {}
+    : store_(store),
+      clock_(clock),
+      limits_(limits),
+      limiter_(clock, rate_limits),
+      receipt_checks_(clock, RateLimits{receipt_checks_allowed, 15 * 60}) {}
 
 Visitor WebAuth::visitor(const Request& request) {
   const auto header = request.header("cookie");
@@ -71,6 +76,17 @@ Visitor WebAuth::visitor(const Request& request) {
 
 std::optional<std::int64_t> WebAuth::retry_after(std::string_view email, std::string_view remote_address) {
   return limiter_.retry_after(lower_ascii(email), remote_address);
+}
+
+void WebAuth::count_receipt_check(const std::string& remote_address) {
+  // Both of the limiter's keys are the address: there is no account behind a receipt check.
+  const std::string key = "receipt-check:" + remote_address;
+  if (const auto wait = receipt_checks_.retry_after(key, remote_address)) {
+    throw Error(ErrorKind::rate_limited,
+                fmt::format("Too many receipts checked from this address; try again in {} minutes", (*wait + 59) / 60),
+                SourceLocation{"form", 0, 0, "code"});
+  }
+  receipt_checks_.record_failure(key, remote_address);
 }
 
 WebAuth::SignIn WebAuth::sign_in(std::string_view email, std::string_view password,

@@ -42,6 +42,12 @@ class WebAuth {
 
   [[nodiscard]] const Clock& clock() const { return clock_; }
 
+  // The public receipt check (routes/receipt_check_page.cpp) answers `receipt_checks_allowed` checks
+  // per address in 15 minutes, counting every check whatever its answer, so nobody can try receipt
+  // codes in bulk. Throws Error(rate_limited, field "code") once the address has used them up.
+  static constexpr int receipt_checks_allowed = 30;
+  void count_receipt_check(const std::string& remote_address);
+
  private:
   void audit(const Actor& actor, std::string action, std::string target, std::string detail);
 
@@ -49,6 +55,7 @@ class WebAuth {
   Clock clock_;
   SessionLimits limits_;
   LoginRateLimiter limiter_;
+  LoginRateLimiter receipt_checks_;
 };
 
 inline constexpr std::string_view wrong_credentials_message = "Enter a correct email address and password";

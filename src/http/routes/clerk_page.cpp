@@ -5,6 +5,7 @@
 // Every outcome, refusals included, is a 200: the outcome is the page, not an error.
 #include "core/auth/permissions.hpp"
 #include "http/page.hpp"
+#include "http/routes/ledger_view.hpp"
 #include "http/routes/petition_pages.hpp"
 #include "http/routes/petition_view.hpp"
 
@@ -131,7 +132,8 @@ Response clerk_sign_submit(const Site& site, const Request& request, const Visit
       sign.proxy_name = form_text(request, "proxy_name");
       sign.proxy_address = form_text(request, "proxy_address");
     }
-    const InPersonOutcome outcome = site.petitions.sign_in_person(visitor.actor, sign);
+    const InPersonResult signed_result = site.petitions.sign_in_person(visitor.actor, sign);
+    const InPersonOutcome outcome = signed_result.outcome;
     std::string right_place;
     if (outcome == InPersonOutcome::wrong_place) {
       for (const ClerkElector& found :
@@ -141,6 +143,9 @@ Response clerk_sign_submit(const Site& site, const Request& request, const Visit
     }
     nlohmann::json result = outcome_json(outcome, right_place.empty() ? "another signing place" : right_place);
     result["elector_number"] = sign.elector_number;
+    // The elector leaves with the receipt code (printed, or copied onto a slip) to check after the declaration.
+    result["has_receipt"] = signed_result.receipt.has_value();
+    result["receipt"] = signed_result.receipt ? signer_receipt_json(*signed_result.receipt) : nlohmann::json(nullptr);
     return show(site, request, visitor, context, result, nullptr, 200);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::invalid_input || request.wants_json()) throw;

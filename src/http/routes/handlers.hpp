@@ -28,5 +28,16 @@ Response online_sign_code_page(const Site& site, const Request& request);       
 Response online_sign_code_submit(const Site& site, const Request& request);       // POST /petitions/{id}/sign/code
 Response online_sign_receipt_page(const Site& site, const Request& request);      // GET /petitions/{id}/sign/receipt
 Response online_sign_receipt_download(const Site& site, const Request& request);  // GET /petitions/{id}/sign/receipt.txt
+// The petition ledgers (ledger_page.cpp, ledger_export.cpp, receipt_check_page.cpp): public, sealed
+// alike for every petition until the declaration.
+Response well_known_key(const Site& site, const Request& request);            // GET /.well-known/recall-key
+Response ledger_checkpoint(const Site& site, const Request& request);         // GET /petitions/{id}/ledger/checkpoint
+Response ledger_checkpoint_at(const Site& site, const Request& request);      // GET /petitions/{id}/ledger/checkpoints/{size}
+Response ledger_consistency(const Site& site, const Request& request);        // GET /petitions/{id}/ledger/consistency?old=&new=
+Response ledger_export_file(const Site& site, const Request& request);        // GET /petitions/{id}/export/{file}
+Response ledger_export_checkpoint(const Site& site, const Request& request);  // GET /petitions/{id}/export/checkpoints/{size}
+Response receipt_check_page(const Site& site, const Request& request);        // GET /petitions/{id}/receipt
+Response receipt_check_submit(const Site& site, const Request& request);      // POST /petitions/{id}/receipt
+Response receipt_file_download(const Site& site, const Request& request);     // POST /petitions/{id}/receipt.txt
 
 }  // namespace recall::http

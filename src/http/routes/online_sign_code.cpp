@@ -64,14 +64,14 @@ Response online_sign_code_submit(const Site& site, const Request& request) {
       throw Error(ErrorKind::invalid_input, "Enter your elector number", SourceLocation{"form", 0, 0, "elector_number"});
     }
     const PetitionService::OnlineReceipt receipt = site.petitions.confirm_online_code(id, elector, code_from(request));
-    const StoredReceipt stored{receipt.receipt, receipt.signed_at};
+    const StoredReceipt stored{receipt.ledger.leaf, receipt.signed_at};
 
     Response response;
     if (request.wants_json()) {
       response.status = 201;
       response.content_type = "application/json";
       response.body = nlohmann::json{{"receipt", receipt.receipt},
-                                     {"receipt_display", group_receipt_code(receipt.receipt)},
+                                     {"receipt_display", receipt_code(receipt.ledger.leaf.nonce)},
                                      {"signed_at", receipt.signed_at},
                                      {"petition_id", id},
                                      {"receipt_page", fmt::format("/petitions/{}/sign/receipt", id)},

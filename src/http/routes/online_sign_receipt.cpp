@@ -1,6 +1,9 @@
 // GET /petitions/{id}/sign/receipt (and its JSON twin) and /petitions/{id}/sign/receipt.txt: the
 // receipt after signing online, to print or download. It is read from the browser that signed (the
 // receipt cookie), never looked up: the server has no page that tells anyone whether someone signed.
+// The download is the receipt file (core/petition/receipt.hpp) without a proof.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/auth/clock.hpp"
@@ -11,7 +14,7 @@
 #include "http/routes/online_sign_view.hpp"
 #include "http/routes/petition_view.hpp"
 #include "http/page.hpp"
-#include "service/online_codes.hpp"
+#include "core/petition/receipt.hpp"
 
 namespace recall::http {
 
@@ -52,8 +55,12 @@ Response online_sign_receipt_page(const Site& site, const Request& request) {
   try {
     const ReceiptFacts facts = receipt_facts(site, request);
     nlohmann::json view = online_sign_base_view(facts.petition);
-    view["receipt"] = {{"code", facts.receipt.receipt},
-                       {"display", group_receipt_code(facts.receipt.receipt)},
+    const std::string display = receipt_code(facts.receipt.leaf.nonce);
+    std::string code = display;
+    std::erase(code, '-');
+    view["receipt"] = {{"code", code},
+                       {"display", display},
+                       {"check_href", fmt::format("/petitions/{}/receipt", facts.petition.petition.id)},
                        {"signed_at", facts.receipt.signed_at},
                        {"signed_on", to_iso(facts.signed_local.date)},
                        {"signed_display", signed_display(facts.signed_local)},
@@ -68,24 +75,15 @@ Response online_sign_receipt_page(const Site& site, const Request& request) {
 Response online_sign_receipt_download(const Site& site, const Request& request) {
   try {
     const ReceiptFacts facts = receipt_facts(site, request);
-    const Petition& petition = facts.petition.petition;
+    const std::int64_t id = facts.petition.petition.id;
+    // The receipt file without a proof: the log is sealed while signing; the receipt check adds the
+    // proof after the declaration.
+    const ReceiptFile file{Receipt{site.petitions.ledger_status(id).origin, facts.receipt.leaf}, std::nullopt};
     Response response;
     response.content_type = "text/plain; charset=utf-8";
-    response.body = fmt::format(
-        "Recall petition receipt\n"
-        "\n"
-        "Petition:    Recall petition for {mp}, MP for {constituency} (petition {id})\n"
-        "Signed:      {signed} (UK time)\n"
-        "Signed at:   {at}\n"
-        "Receipt:     {display}\n"
-        "\n"
-        "Keep this receipt. It does not contain your name or elector number. After the petition closes and\n"
-        "the result is declared you can use it to check that your signature was counted.\n",
-        fmt::arg("mp", petition.mp_name), fmt::arg("constituency", petition.constituency_name),
-        fmt::arg("id", petition.id), fmt::arg("signed", signed_display(facts.signed_local)),
-        fmt::arg("at", facts.receipt.signed_at), fmt::arg("display", group_receipt_code(facts.receipt.receipt)));
+    response.body = format_receipt_file(file);
     response.headers.emplace_back("Content-Disposition",
-                                  fmt::format("attachment; filename=\"recall-petition-{}-receipt.txt\"", petition.id));
+                                  fmt::format("attachment; filename=\"recall-petition-{}-receipt.txt\"", id));
     return no_store(std::move(response));
   } catch (...) {
     return no_store(problem_response_for_current_exception(request, &site.templates));

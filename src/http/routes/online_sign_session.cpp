@@ -5,6 +5,7 @@
 #include "core/auth/csrf.hpp"
 #include "core/auth/token.hpp"
 #include "core/base/error.hpp"
+#include "core/ledger/encoding.hpp"
 #include "core/register/register_entry.hpp"
 #include "http/auth/cookies.hpp"
 
@@ -28,12 +29,16 @@ std::optional<std::string> for_petition(const std::optional<std::string>& value,
   return value->substr(prefix.size());
 }
 
-bool receipt_shaped(std::string_view text) {
-  if (text.size() != 26) return false;
-  for (char c : text) {
-    if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) return false;
+// The leaf in the cookie, if it is one of this petition's with a receipt nonce.
+std::optional<LedgerLeaf> receipt_leaf(std::string_view base64, std::int64_t petition_id) {
+  try {
+    const std::vector<std::uint8_t> bytes = ledger::from_base64(base64);
+    LedgerLeaf leaf = decode_leaf(bytes);
+    if (leaf.petition_id != static_cast<std::uint64_t>(petition_id) || leaf.nonce == ReceiptNonce{}) return std::nullopt;
+    return leaf;
+  } catch (const Error&) {
+    return std::nullopt;
   }
-  return true;
 }
 
 bool timestamp_shaped(std::string_view text) {
@@ -79,7 +84,9 @@ std::optional<std::string> sign_elector_from(const Request& request, std::int64_
 }
 
 std::string receipt_cookie(std::int64_t petition_id, const StoredReceipt& receipt) {
-  return set_cookie(sign_receipt_cookie_name, fmt::format("{}~{}~{}", petition_id, receipt.receipt, receipt.signed_at),
+  const auto leaf = encode_leaf(receipt.leaf);
+  return set_cookie(sign_receipt_cookie_name,
+                    fmt::format("{}~{}~{}", petition_id, ledger::to_base64(leaf), receipt.signed_at),
                     receipt_cookie_seconds);
 }
 
@@ -88,9 +95,10 @@ std::optional<StoredReceipt> receipt_from(const Request& request, std::int64_t p
   if (!value) return std::nullopt;
   const auto tilde = value->find('~');
   if (tilde == std::string::npos) return std::nullopt;
-  StoredReceipt receipt{value->substr(0, tilde), value->substr(tilde + 1)};
-  if (!receipt_shaped(receipt.receipt) || !timestamp_shaped(receipt.signed_at)) return std::nullopt;
-  return receipt;
+  const std::optional<LedgerLeaf> leaf = receipt_leaf(std::string_view(*value).substr(0, tilde), petition_id);
+  std::string signed_at = value->substr(tilde + 1);
+  if (!leaf || !timestamp_shaped(signed_at)) return std::nullopt;
+  return StoredReceipt{*leaf, std::move(signed_at)};
 }
 
 }  // namespace recall::http

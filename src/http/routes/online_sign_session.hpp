@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/petition/ledger_leaf.hpp"
 #include "http/request.hpp"
 
 namespace recall::http {
@@ -37,11 +38,14 @@ void check_sign_form_token(const Request& request);
 // The elector number remembered for this petition, if any (and only if it still looks like one).
 [[nodiscard]] std::optional<std::string> sign_elector_from(const Request& request, std::int64_t petition_id);
 
+// The receipt cookie holds the signature's ledger leaf (base64, 96 characters): its nonce is the
+// receipt code, and the whole leaf is the receipt file's content (core/petition/receipt.hpp).
 struct StoredReceipt {
-  std::string receipt;    // as the service made it, without hyphens
+  LedgerLeaf leaf;
   std::string signed_at;  // "YYYY-MM-DDTHH:MM:SSZ"
 };
 [[nodiscard]] std::string receipt_cookie(std::int64_t petition_id, const StoredReceipt& receipt);
+// Only a leaf of this petition that decodes and carries a receipt nonce; nullopt for anything else.
 [[nodiscard]] std::optional<StoredReceipt> receipt_from(const Request& request, std::int64_t petition_id);
 
 }  // namespace recall::http

@@ -16,6 +16,7 @@ Response petitions_page(const Site& site, const Request& request, const Visitor&
 Response petition_page(const Site& site, const Request& request, const Visitor& visitor);         // GET /petitions/{id}
 Response petition_result_page(const Site& site, const Request& request, const Visitor& visitor);  // GET /petitions/{id}/result
 Response by_elections_page(const Site& site, const Request& request, const Visitor& visitor);      // GET /by-elections
+Response ledger_page(const Site& site, const Request& request, const Visitor& visitor);           // GET /petitions/{id}/ledger
 
 // petition officer
 Response officer_page(const Site& site, const Request& request, const Visitor& visitor);          // GET /officer

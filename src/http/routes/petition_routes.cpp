@@ -33,6 +33,7 @@ void add_petition_routes(Router& router, const Site& site) {
   router.add_page("/petitions", everyone(petitions_page));
   router.add_page("/petitions/{id}", everyone(petition_page));
   router.add_page("/petitions/{id}/result", everyone(petition_result_page));
+  router.add_page("/petitions/{id}/ledger", everyone(ledger_page));
   router.add_page("/by-elections", everyone(by_elections_page));
 
   // The petition officer (observers may read the manage page)

@@ -5,6 +5,7 @@
 #include "core/auth/permissions.hpp"
 #include "http/auth/guard.hpp"
 #include "http/page.hpp"
+#include "http/routes/ledger_view.hpp"
 #include "http/routes/petition_pages.hpp"
 #include "http/routes/petition_view.hpp"
 
@@ -109,7 +110,11 @@ Response postal_return_submit(const Site& site, const Request& request, const Vi
     sheet.signature_matched = form_yes(request, "signature_matched");
     const auto received = form_date(request, "received_on", "Date the sheet arrived");
     sheet.received_on = received ? *received : site.petitions.now_local().date;
-    nlohmann::json outcome = return_outcome_json(site.petitions.record_postal_return(visitor.actor, sheet));
+    const PostalReturnResult recorded = site.petitions.record_postal_return(visitor.actor, sheet);
+    nlohmann::json outcome = return_outcome_json(recorded);
+    // The code goes on the receipt posted to the elector, accepted or rejected alike.
+    outcome["has_receipt"] = recorded.receipt.has_value();
+    outcome["receipt"] = recorded.receipt ? signer_receipt_json(*recorded.receipt) : nlohmann::json(nullptr);
     outcome["elector_number"] = sheet.elector_number;
     return show(site, request, visitor, outcome, nullptr, 200);
   } catch (const Error& error) {

@@ -31,6 +31,17 @@ void add_routes(Router& router, const Site& site) {
   router.add_page("POST", "/petitions/{id}/sign/code", bind(online_sign_code_submit));
   router.add_page("/petitions/{id}/sign/receipt", bind(online_sign_receipt_page));
   router.get("/petitions/{id}/sign/receipt.txt", bind(online_sign_receipt_download));
+  // The petition ledgers (issue 4): the deployment's verifier key, the log's checkpoints and proofs,
+  // the public recount downloads, and the receipt check (the code travels in POST bodies only).
+  router.get("/.well-known/recall-key", bind(well_known_key));
+  router.get("/petitions/{id}/ledger/checkpoint", bind(ledger_checkpoint));
+  router.get("/petitions/{id}/ledger/checkpoints/{size}", bind(ledger_checkpoint_at));
+  router.add_page("/petitions/{id}/ledger/consistency", bind(ledger_consistency));
+  router.get("/petitions/{id}/export/{file}", bind(ledger_export_file));
+  router.get("/petitions/{id}/export/checkpoints/{size}", bind(ledger_export_checkpoint));
+  router.add_page("/petitions/{id}/receipt", bind(receipt_check_page));
+  router.add_page("POST", "/petitions/{id}/receipt", bind(receipt_check_submit));
+  router.post("/petitions/{id}/receipt.txt", bind(receipt_file_download));
   // Accounts and the statutory petition pages (public, officer, staff), behind their gates.
   add_petition_routes(router, site);
 }

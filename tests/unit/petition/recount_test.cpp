@@ -62,6 +62,19 @@ TEST(Recount, NamesASecondAcceptedSheetForOneElector) {
   EXPECT_EQ(result.valid_signatures, 2);
 }
 
+TEST(Recount, NamesEveryRepeatInLeafOrderWithTheFirstSheetOfItsElector) {
+  auto void_sheet = accepted(0);  // no elector: a problem of its own, between the repeats
+  const std::vector<LedgerLeaf> leaves{accepted(5), accepted(3), accepted(5), void_sheet, accepted(3), accepted(5)};
+  std::vector<Discrepancy> problems;
+  const Recount result = recount_leaves(leaves, 7, problems);
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0].message, "leaf 2 accepts a second sheet for the elector of leaf 0");
+  EXPECT_EQ(problems[1].message, "leaf 3 accepts a sheet without an elector");
+  EXPECT_EQ(problems[2].message, "leaf 4 accepts a second sheet for the elector of leaf 1");
+  EXPECT_EQ(problems[3].message, "leaf 5 accepts a second sheet for the elector of leaf 0");
+  EXPECT_EQ(result.valid_signatures, 2);
+}
+
 TEST(Recount, NamesLeavesOfAnotherPetition) {
   auto stray = accepted(9);
   stray.petition_id = 8;

@@ -15,7 +15,7 @@ class CloseAndCount : public ServiceTest {
     for (long i = 0; i < n; ++i) {
       const std::string number =
           elector(AbsentVote::none, place_ids_[0], static_cast<std::size_t>(i)).entry.elector_number;
-      ASSERT_EQ(service_.sign_in_person(officer_, in_person(id_, place_ids_[0], number)),
+      ASSERT_EQ(service_.sign_in_person(officer_, in_person(id_, place_ids_[0], number)).outcome,
                 InPersonOutcome::signed_petition);
     }
   }
@@ -71,7 +71,7 @@ TEST_F(CloseAndCount, ASuccessfulDeclarationOpensTheByElectionInTheSameStep) {
     if (!e->entitled || e->entry.absent_vote == AbsentVote::proxy) continue;
     const std::int64_t place = store_->petitions().load_allocation(id_).at(
         std::string(polling_district_of(e->entry.elector_number)));
-    ASSERT_EQ(service_.sign_in_person(officer_, in_person(id_, place, e->entry.elector_number)),
+    ASSERT_EQ(service_.sign_in_person(officer_, in_person(id_, place, e->entry.elector_number)).outcome,
               InPersonOutcome::signed_petition);
     ++signed_count;
   }
@@ -105,7 +105,7 @@ TEST_F(CloseAndCount, TerminationStopsSigningAndThereIsNoCount) {
 
   set_time("2019-04-04T10:00");  // the next working day: the places are shut for good
   const std::string number = elector(AbsentVote::none, place_ids_[0], 5).entry.elector_number;
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_ids_[0], number)),
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_ids_[0], number)).outcome,
             InPersonOutcome::place_closed);
   EXPECT_EQ(service_.public_petition(id_)->phase, PetitionPhase::closed);
   EXPECT_EQ(kind_of([&] { service_.run_count(officer_, id_); }), ErrorKind::conflict);

@@ -18,7 +18,7 @@ class InPerson : public ServiceTest {
 
 TEST_F(InPerson, SignsAtTheElectorsPlaceOnceAndTheDatabaseRefusesTheSecond) {
   const std::string number = elector(AbsentVote::none, place_a()).entry.elector_number;
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), number)),
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), number)).outcome,
             InPersonOutcome::signed_petition);
   const auto sheet = store_->petitions().find_signature(id_, number);
   ASSERT_TRUE(sheet);
@@ -28,7 +28,7 @@ TEST_F(InPerson, SignsAtTheElectorsPlaceOnceAndTheDatabaseRefusesTheSecond) {
   EXPECT_TRUE(store_->petitions().list_double_signing_attempts(id_).empty());
 
   set_time("2019-03-21T11:00");
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), number)),
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), number)).outcome,
             InPersonOutcome::already_signed);
   const auto attempts = store_->petitions().list_double_signing_attempts(id_);
   ASSERT_EQ(attempts.size(), 1U);
@@ -39,12 +39,12 @@ TEST_F(InPerson, SignsAtTheElectorsPlaceOnceAndTheDatabaseRefusesTheSecond) {
 TEST_F(InPerson, AtAnotherPlaceTheAnswerIsWrongPlaceWhetherOrNotTheyHaveSigned) {
   const std::string signed_before = elector(AbsentVote::none, place_a(), 0).entry.elector_number;
   const std::string never_signed = elector(AbsentVote::none, place_a(), 1).entry.elector_number;
-  ASSERT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), signed_before)),
+  ASSERT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), signed_before)).outcome,
             InPersonOutcome::signed_petition);
 
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_b(), signed_before)),
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_b(), signed_before)).outcome,
             InPersonOutcome::wrong_place);
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_b(), never_signed)),
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_b(), never_signed)).outcome,
             InPersonOutcome::wrong_place);
   // The officer still learns of the attempt by someone who had signed, silently.
   const auto attempts = store_->petitions().list_double_signing_attempts(id_);
@@ -72,13 +72,13 @@ TEST_F(InPerson, PlacesAreOpenOnlyInTheirHoursOnWorkingDaysOfThePeriod) {
                            "2019-04-19T12:00",     // Good Friday
                            "2019-05-02T12:00"}) {  // after the last day
     set_time(when);
-    EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), number)),
+    EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), number)).outcome,
               InPersonOutcome::place_closed)
         << when;
   }
   EXPECT_FALSE(store_->petitions().find_signature(id_, number));
   set_time("2019-05-01T16:59");  // the last minute of the (extended) period
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), number)),
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), number)).outcome,
             InPersonOutcome::signed_petition);
 }
 
@@ -86,16 +86,16 @@ TEST_F(InPerson, EntitlementAndProxies) {
   const PetitionElector& minor = under_18();
   const std::int64_t minor_place = store_->petitions().load_allocation(id_).at(
       std::string(polling_district_of(minor.entry.elector_number)));
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, minor_place, minor.entry.elector_number)),
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, minor_place, minor.entry.elector_number)).outcome,
             InPersonOutcome::not_entitled);
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), "ZZ-999")),
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id_, place_a(), "ZZ-999")).outcome,
             InPersonOutcome::not_entitled);
 
   InPersonRequest by_proxy =
       in_person(id_, place_a(), elector(AbsentVote::none, place_a()).entry.elector_number);
   by_proxy.proxy_name = "Pat Proxy";
   by_proxy.proxy_address = "1 Long Causeway, Peterborough";
-  EXPECT_EQ(service_.sign_in_person(officer_, by_proxy), InPersonOutcome::no_proxy);
+  EXPECT_EQ(service_.sign_in_person(officer_, by_proxy).outcome, InPersonOutcome::no_proxy);
 
   const PetitionElector& appointed = elector(AbsentVote::proxy);
   const std::int64_t their_place = store_->petitions().load_allocation(id_).at(
@@ -103,7 +103,7 @@ TEST_F(InPerson, EntitlementAndProxies) {
   by_proxy = in_person(id_, their_place, appointed.entry.elector_number);
   by_proxy.proxy_name = appointed.entry.proxy_name;
   by_proxy.proxy_address = appointed.entry.proxy_address;
-  EXPECT_EQ(service_.sign_in_person(officer_, by_proxy), InPersonOutcome::signed_petition);
+  EXPECT_EQ(service_.sign_in_person(officer_, by_proxy).outcome, InPersonOutcome::signed_petition);
   EXPECT_EQ(store_->petitions().find_signature(id_, appointed.entry.elector_number)->channel,
             SigningChannel::proxy_in_person);
 }
@@ -135,7 +135,7 @@ TEST_F(InPerson, InputErrorsNameTheFieldAndRolesAreChecked) {
     EXPECT_EQ(e.kind(), ErrorKind::forbidden);
   }
   const Actor clerk = staff(Duty::signing_place_clerk);
-  EXPECT_EQ(service_.sign_in_person(clerk, request), InPersonOutcome::signed_petition);
+  EXPECT_EQ(service_.sign_in_person(clerk, request).outcome, InPersonOutcome::signed_petition);
   EXPECT_EQ(store_->petitions().find_signature(id_, request.elector_number)->recorded_by, clerk.user_id);
 }
 

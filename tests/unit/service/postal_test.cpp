@@ -92,7 +92,7 @@ TEST_F(Postal, ASecondSheetForTheSameElectorIsRefusedByTheDatabase) {
   const std::string number = request.elector_number;
   const std::int64_t place =
       store_->petitions().load_allocation(id).at(std::string(polling_district_of(number)));
-  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id, place, number)), InPersonOutcome::already_signed);
+  EXPECT_EQ(service_.sign_in_person(officer_, in_person(id, place, number)).outcome, InPersonOutcome::already_signed);
 }
 
 TEST_F(Postal, ApplicationsCloseAt1700OnThe11thWorkingDayBeforeTheLastDay) {

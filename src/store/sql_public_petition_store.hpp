@@ -1,0 +1,63 @@
+#pragma once
+// PublicPetitionStore over either backend. The methods are spread over sql_public_petition_store.cpp
+// (petitions and thresholds), sql_public_signature_store.cpp (signatures, confirmation and counts)
+// and sql_public_moderation_store.cpp (suspects, bulk invalidation, block list, anonymisation).
+#include <string>
+
+#include "store/binary_columns.hpp"
+#include "store/public_petition_store.hpp"
+#include "store/session.hpp"
+
+namespace recall {
+
+class SqlPublicPetitionStore final : public PublicPetitionStore {
+ public:
+  SqlPublicPetitionStore(Session& session, const std::string& backend)
+      : session_(session), binary_(backend) {}
+
+  std::int64_t create_petition(const public_petition::PublicPetition& petition,
+                               const TokenHash& sponsor_token_hash) override;
+  std::optional<PublicPetitionRecord> find_petition(std::int64_t id) override;
+  std::optional<PublicPetitionRecord> find_petition_by_sponsor_token(
+      const TokenHash& sponsor_token_hash) override;
+  std::vector<PublicPetitionRecord> list_petitions(public_petition::PublicPetitionState state,
+                                                   const PetitionPage& page) override;
+  std::vector<PublicPetitionRecord> moderation_queue(int limit) override;
+  void save_state(const public_petition::PublicPetition& petition,
+                  public_petition::PublicPetitionState expected,
+                  std::optional<std::int64_t> moderated_by) override;
+  int add_sponsor(std::int64_t petition_id) override;
+  void set_creator_signature(std::int64_t petition_id, std::int64_t signature_id) override;
+  std::int64_t mark_threshold_reached(std::int64_t petition_id, std::int64_t signatures,
+                                      std::int64_t at) override;
+  std::vector<std::int64_t> close_due_petitions(std::int64_t now) override;
+
+  std::vector<SignatureInsert> add_signatures(std::span<const NewPublicSignature> signatures) override;
+  std::vector<std::optional<ConfirmedSignature>> confirm_signatures(std::span<const TokenHash> tokens,
+                                                                    std::int64_t at) override;
+  std::optional<PublicSignatureRecord> find_signature(std::int64_t id) override;
+  std::optional<PublicSignatureRecord> find_signature_by_email(std::int64_t petition_id,
+                                                               const std::string& canonical_email) override;
+  std::vector<SignatureEmail> canonical_emails(std::int64_t petition_id, std::int64_t after_id,
+                                               int limit) override;
+  std::int64_t count_signatures(std::int64_t petition_id) override;
+  std::vector<public_petition::ConstituencyCount> count_by_constituency(std::int64_t petition_id) override;
+
+  std::vector<public_petition::CountChange> clear_suspects(std::int64_t petition_id,
+                                                           std::span<const std::int64_t> ids) override;
+  std::vector<public_petition::CountChange> clear_all_suspects(std::int64_t petition_id) override;
+  InvalidationResult invalidate(std::int64_t petition_id,
+                                const public_petition::InvalidationCriteria& criteria, std::int64_t at,
+                                std::optional<std::int64_t> by) override;
+  std::vector<InvalidationRecord> list_invalidations(std::int64_t petition_id) override;
+  std::int64_t add_block(const PublicBlock& block) override;
+  bool remove_block(std::int64_t id) override;
+  std::vector<PublicBlock> list_blocks() override;
+  AnonymisationResult anonymise_closed_before(std::int64_t cutoff, std::int64_t now) override;
+
+ private:
+  Session& session_;
+  BinaryColumns binary_;
+};
+
+}  // namespace recall

@@ -1,0 +1,264 @@
+// Public signatures: the batched insert and confirmation the intake sequencer commits as one
+// transaction per batch, look-ups, the pages of canonical emails that rebuild the duplicate check,
+// and the count as one GROUP BY.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "core/base/error.hpp"
+#include "store/sql_fields.hpp"
+#include "store/sql_public_petition_rows.hpp"
+#include "store/sql_public_petition_store.hpp"
+
+namespace recall {
+
+namespace {
+
+namespace pp = public_petition;
+namespace sf = sql_fields;
+namespace rows = public_rows;
+constexpr std::string_view file = "public_signature";
+
+// IN (…) lists of token hashes and ids: long enough for a surge's batch in a few statements.
+constexpr std::size_t list_chunk = 512;
+
+SourceLocation row_field(std::size_t index, std::string_view field) {
+  return SourceLocation{std::string(file), static_cast<int>(index + 1), 0, std::string(field)};
+}
+
+void require(bool ok, std::size_t index, std::string_view field, std::string_view what) {
+  if (!ok) throw_invalid(std::string(what), row_field(index, field));
+}
+
+bool lower_case(std::string_view text) {
+  return std::none_of(text.begin(), text.end(),
+                      [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+}
+
+void validate(const NewPublicSignature& s, std::size_t index) {
+  require(s.petition_id > 0, index, "petition_id", "a signature names its petition");
+  require(!s.name.empty(), index, "name", "name is empty");
+  require(!s.email.address.empty(), index, "email", "email is empty");
+  require(!s.email.canonical.empty(), index, "canonical_email", "the canonical email is empty");
+  require(!s.email.domain.empty() && lower_case(s.email.domain), index, "email_domain",
+          "the email domain is empty or not in lower case");
+  require(!s.postcode.empty(), index, "postcode", "postcode is empty");
+  require(!s.ons_code || !s.ons_code->empty(), index, "ons_code",
+          "an unallocated signature has no ons_code, not \"\"");
+  require((s.screening.standing == pp::SignatureStanding::suspect) == s.screening.reason.has_value(), index,
+          "suspect_reason", "a suspect signature has a reason, and only a suspect one");
+  rows::check_instant(s.created_at, file, "created_at", static_cast<int>(index + 1));
+}
+
+constexpr std::size_t values_per_signature = 14;
+
+void append_values(const NewPublicSignature& s, const BinaryColumns& binary, SqlParams& params,
+                   std::string& sql) {
+  const auto ip = s.ip.sort_key();
+  sql += fmt::format(
+      "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 'pending', {}, {}, {}, {})",
+      rows::bind(params, sql_int(s.petition_id)), rows::bind(params, sql_text(s.name)),
+      rows::bind(params, sql_text(s.email.address)), rows::bind(params, sql_text(s.email.canonical)),
+      rows::bind(params, sql_text(s.postcode)), rows::bind(params, sf::optional_text(s.ons_code)),
+      rows::bind_binary(params, binary, ip), rows::bind(params, sql_text(s.email.domain)),
+      rows::bind(params, sf::boolean(s.uk_resident)), rows::bind(params, sf::boolean(s.sponsor)),
+      rows::bind(params, sql_text(std::string(pp::to_string(s.screening.standing)))),
+      rows::bind(params, s.screening.reason ? sql_text(std::string(pp::to_string(*s.screening.reason)))
+                                            : SqlValue(nullptr)),
+      rows::bind_binary(params, binary, s.confirm_token_hash),
+      rows::bind(params, rows::instant(s.created_at)));
+}
+
+// "$3, $4, …" for a list of binary values, appended to params.
+std::string binary_list(std::span<const TokenHash> tokens, const BinaryColumns& binary, SqlParams& params) {
+  std::string list;
+  for (const TokenHash& token : tokens) {
+    if (!list.empty()) list += ", ";
+    list += rows::bind_binary(params, binary, token);
+  }
+  return list;
+}
+
+}  // namespace
+
+std::vector<SignatureInsert> SqlPublicPetitionStore::add_signatures(
+    std::span<const NewPublicSignature> signatures) {
+  for (std::size_t i = 0; i < signatures.size(); ++i) validate(signatures[i], i);
+  std::vector<SignatureInsert> results(signatures.size());
+  if (signatures.empty()) return results;
+
+  session_.transaction([&](SqlConnection& db) {
+    std::set<std::int64_t> petitions;
+    for (std::size_t i = 0; i < signatures.size(); ++i) {
+      if (!petitions.insert(signatures[i].petition_id).second) continue;
+      if (db.query("SELECT id FROM public_petitions WHERE id = $1", {sql_int(signatures[i].petition_id)})
+              .empty()) {
+        throw_invalid(fmt::format("no public petition with id {}", signatures[i].petition_id),
+                      row_field(i, "petition_id"));
+      }
+    }
+    // The rows the database took, by (petition, canonical email). A duplicate, in the table or earlier
+    // in the batch, is skipped by ON CONFLICT and simply not returned.
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t> inserted;
+    const std::size_t chunk =
+        std::max<std::size_t>(1, std::min(db.rows_per_insert(), 60'000 / values_per_signature));
+    std::size_t start = 0;
+    for (const std::size_t count : rows::chunk_sizes(signatures.size(), chunk)) {
+      SqlParams params;
+      params.reserve(count * values_per_signature);
+      std::string sql =
+          "INSERT INTO public_signatures (petition_id, name, email, canonical_email, postcode, ons_code, ip,"
+          " email_domain, uk_resident, sponsor, state, standing, suspect_reason, confirm_token_hash, "
+          "created_at)"
+          " VALUES ";
+      for (std::size_t i = start; i < start + count; ++i) {
+        if (i > start) sql += ", ";
+        append_values(signatures[i], binary_, params, sql);
+      }
+      sql +=
+          " ON CONFLICT (petition_id, canonical_email) DO NOTHING RETURNING id, petition_id, canonical_email";
+      for (const SqlRow& row : db.query(sql, params))
+        inserted.emplace(std::pair{row.integer(1), row.text(2)}, row.integer(0));
+      start += count;
+    }
+    // The first row with a key is the one inserted (VALUES are inserted in order); later ones are
+    // duplicates of it.
+    for (std::size_t i = 0; i < signatures.size(); ++i) {
+      const auto found = inserted.find({signatures[i].petition_id, signatures[i].email.canonical});
+      if (found == inserted.end()) continue;
+      results[i].id = found->second;
+      inserted.erase(found);
+    }
+  });
+  return results;
+}
+
+std::vector<std::optional<ConfirmedSignature>> SqlPublicPetitionStore::confirm_signatures(
+    std::span<const TokenHash> tokens, std::int64_t at) {
+  rows::check_instant(at, file, "confirmed_at");
+  std::vector<std::optional<ConfirmedSignature>> results(tokens.size());
+  if (tokens.empty()) return results;
+  session_.transaction([&](SqlConnection& db) {
+    // The UPDATE forgets the hash, so its RETURNING cannot say which token a row had: read that
+    // first. `state = 'pending'` in the UPDATE still decides, so a signature confirms once.
+    std::map<TokenHash, std::int64_t> id_of;
+    std::size_t start = 0;
+    for (const std::size_t count : rows::chunk_sizes(tokens.size(), list_chunk)) {
+      SqlParams params;
+      const std::string list = binary_list(tokens.subspan(start, count), binary_, params);
+      for (const SqlRow& row : db.query(fmt::format("SELECT id, {} FROM public_signatures"
+                                                    " WHERE state = 'pending' AND confirm_token_hash IN ({})",
+                                                    binary_.column("confirm_token_hash"), list),
+                                        params)) {
+        TokenHash token{};
+        binary_.read(row, 1, token, "public signature confirm_token_hash");
+        id_of.emplace(token, row.integer(0));
+      }
+      start += count;
+    }
+    std::vector<std::int64_t> ids;
+    for (const auto& entry : id_of) ids.push_back(entry.second);
+    std::map<std::int64_t, ConfirmedSignature> confirmed;
+    start = 0;
+    for (const std::size_t count : rows::chunk_sizes(ids.size(), list_chunk)) {
+      SqlParams params{rows::instant(at)};
+      std::string list;
+      for (std::size_t i = start; i < start + count; ++i)
+        list += (i > start ? ", " : "") + rows::bind(params, sql_int(ids[i]));
+      for (const SqlRow& row :
+           db.query(fmt::format("UPDATE public_signatures SET state = 'confirmed', confirmed_at = $1,"
+                                " confirm_token_hash = NULL WHERE state = 'pending' AND id IN ({})"
+                                " RETURNING id, petition_id, ons_code, standing",
+                                list),
+                    params)) {
+        const std::int64_t id = row.integer(0);
+        confirmed.emplace(id,
+                          ConfirmedSignature{id, row.integer(1), row.optional_text(2),
+                                             row.text(3) == pp::to_string(pp::SignatureStanding::counted)});
+      }
+      start += count;
+    }
+    // One result per token; the same token twice in a batch confirms once.
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const auto token = id_of.find(tokens[i]);
+      if (token == id_of.end()) continue;
+      const auto row = confirmed.find(token->second);
+      if (row != confirmed.end()) {
+        results[i] = row->second;
+        confirmed.erase(row);
+      }
+    }
+  });
+  return results;
+}
+
+std::optional<PublicSignatureRecord> SqlPublicPetitionStore::find_signature(std::int64_t id) {
+  const std::string sql =
+      fmt::format("SELECT {} FROM public_signatures WHERE id = $1", rows::signature_columns(binary_));
+  return session_.with([&](SqlConnection& db) -> std::optional<PublicSignatureRecord> {
+    const SqlRows found = db.query(sql, {sql_int(id)});
+    if (found.empty()) return std::nullopt;
+    return rows::read_signature(found[0], binary_);
+  });
+}
+
+std::optional<PublicSignatureRecord> SqlPublicPetitionStore::find_signature_by_email(
+    std::int64_t petition_id, const std::string& canonical_email) {
+  const std::string sql =
+      fmt::format("SELECT {} FROM public_signatures WHERE petition_id = $1 AND canonical_email = $2",
+                  rows::signature_columns(binary_));
+  return session_.with([&](SqlConnection& db) -> std::optional<PublicSignatureRecord> {
+    const SqlRows found = db.query(sql, {sql_int(petition_id), sql_text(canonical_email)});
+    if (found.empty()) return std::nullopt;
+    return rows::read_signature(found[0], binary_);
+  });
+}
+
+std::vector<SignatureEmail> SqlPublicPetitionStore::canonical_emails(std::int64_t petition_id,
+                                                                     std::int64_t after_id, int limit) {
+  if (limit < 1 || limit > 100'000)
+    throw_invalid("limit must be 1 to 100000", SourceLocation{"query", 0, 0, "limit"});
+  return session_.with([&](SqlConnection& db) {
+    std::vector<SignatureEmail> out;
+    for (const SqlRow& row : db.query("SELECT id, canonical_email FROM public_signatures"
+                                      " WHERE petition_id = $1 AND id > $2 AND canonical_email IS NOT NULL"
+                                      " ORDER BY id LIMIT $3",
+                                      {sql_int(petition_id), sql_int(after_id), sql_int(limit)})) {
+      out.push_back({row.integer(0), row.text(1)});
+    }
+    return out;
+  });
+}
+
+std::int64_t SqlPublicPetitionStore::count_signatures(std::int64_t petition_id) {
+  return session_.with([&](SqlConnection& db) {
+    return db.query("SELECT count(*) FROM public_signatures WHERE petition_id = $1", {sql_int(petition_id)})
+        .at(0)
+        .integer(0);
+  });
+}
+
+std::vector<pp::ConstituencyCount> SqlPublicPetitionStore::count_by_constituency(std::int64_t petition_id) {
+  std::vector<pp::ConstituencyCount> counts;
+  session_.with([&](SqlConnection& db) {
+    // The one definition of a counted signature: confirmed, and counted standing.
+    for (const SqlRow& row :
+         db.query("SELECT ons_code, count(*) FROM public_signatures"
+                  " WHERE petition_id = $1 AND state = 'confirmed' AND standing = 'counted'"
+                  " GROUP BY ons_code",
+                  {sql_int(petition_id)})) {
+      counts.push_back({row.optional_text(0).value_or(""), row.integer(1)});
+    }
+  });
+  // NULL sorts first on SQLite and last on PostgreSQL; "" (unallocated) first on both.
+  std::sort(counts.begin(), counts.end(), [](const pp::ConstituencyCount& a, const pp::ConstituencyCount& b) {
+    return a.ons_code < b.ons_code;
+  });
+  return counts;
+}
+
+}  // namespace recall
