@@ -6,26 +6,13 @@
 #include <array>
 
 #include "core/base/error.hpp"
+#include "core/base/split_mix64.hpp"
 
 namespace recall {
 
 namespace {
 
-// SplitMix64: fully specified, so a seed gives the same petition on every machine.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t state_;
-};
+using Rng = SplitMix64;
 
 // Rejected sheets cycle through the reasons in the order the public notice lists them.
 constexpr std::array<RejectionReason, 5> reason_cycle{
