@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, builds the debug preset (AddressSanitizer and
 # UndefinedBehaviorSanitizer), starts a throwaway PostgreSQL 15 cluster, runs the unit, golden, contract
-# (SQLite and PostgreSQL) and HTTP suites with ctest, the browser tests in headless Chromium against a real
-# server, and each libFuzzer target briefly. Cleans up after itself, pass or fail.
+# (SQLite and PostgreSQL) and HTTP suites and the kill -9 durability test with ctest, the browser tests in
+# headless Chromium against a real server, and each libFuzzer target briefly. Cleans up after itself, pass or fail.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -23,7 +23,7 @@ RECALL_TEST_POSTGRES_URL="$("$here/scripts/pg-test-cluster.sh" start)"
 export RECALL_TEST_POSTGRES_URL
 trap '"$here/scripts/pg-test-cluster.sh" stop >/dev/null 2>&1 || true' EXIT
 
-step "Unit, golden, contract and HTTP suites (ctest)"
+step "Unit, golden, contract, HTTP and durability suites (ctest)"
 ctest --preset debug -j2 || failures=$((failures + 1))
 
 step "Browser tests (headless Chromium)"

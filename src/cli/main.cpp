@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   recall::cli::add_petition_commands(app, context);
   recall::cli::add_verify_commands(app, context);
   recall::cli::add_keys_commands(app, context);
+  recall::cli::add_public_petition_commands(app, context);
 
   try {
     app.parse(argc, argv);

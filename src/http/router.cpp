@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include <fmt/format.h>
 
@@ -11,14 +12,16 @@ namespace recall::http {
 
 struct Router::Route {
   struct Segment {
-    std::string text;
+    std::string text;     // the literal, or the parameter's name
     bool is_param = false;
+    std::string suffix;   // a parameter's literal ending ("{id}.json": ".json"), usually empty
   };
   std::string method;
   std::string pattern;
   std::vector<Segment> segments;
   bool is_prefix = false;  // matches every path below `pattern`
-  Handler handler;
+  Handler handler;             // exactly one of these two is set
+  AsyncHandler async_handler;
 };
 
 namespace {
@@ -45,29 +48,42 @@ bool same_shape(const Router::Route* a, const Router::Route* b);
 Router::Router(const Templates* templates) : templates_(templates) {}
 
 void Router::add(std::string method, std::string_view pattern, Handler handler) {
+  if (!handler) throw Error(ErrorKind::internal, fmt::format("route {} {} has no handler", method, pattern));
+  add_route(std::move(method), pattern, std::move(handler), nullptr);
+}
+
+void Router::add_async(std::string method, std::string_view pattern, AsyncHandler handler) {
+  if (!handler) throw Error(ErrorKind::internal, fmt::format("route {} {} has no handler", method, pattern));
+  add_route(std::move(method), pattern, nullptr, std::move(handler));
+}
+
+void Router::add_route(std::string method, std::string_view pattern, Handler handler, AsyncHandler async_handler) {
   if (pattern.empty() || pattern.front() != '/') {
     throw Error(ErrorKind::internal, fmt::format("route pattern '{}' must start with '/'", pattern));
   }
-  if (!handler) throw Error(ErrorKind::internal, fmt::format("route {} {} has no handler", method, pattern));
   auto route = std::make_shared<Route>();
   route->method = std::move(method);
   route->pattern = std::string(pattern);
   route->handler = std::move(handler);
+  route->async_handler = std::move(async_handler);
   for (const std::string_view segment : split_path(pattern)) {
-    if (segment.size() >= 2 && segment.front() == '{' && segment.back() == '}') {
-      const std::string_view name = segment.substr(1, segment.size() - 2);
-      if (name.empty() || name.find_first_of("{}/") != std::string_view::npos) {
+    const std::size_t close = segment.find('}');
+    if (segment.size() >= 2 && segment.front() == '{' && close != std::string_view::npos) {
+      const std::string_view name = segment.substr(1, close - 1);
+      const std::string_view suffix = segment.substr(close + 1);
+      if (name.empty() || name.find_first_of("{}/") != std::string_view::npos ||
+          suffix.find_first_of("{}") != std::string_view::npos) {
         throw Error(ErrorKind::internal,
                     fmt::format("route pattern '{}' has a bad parameter '{}'", pattern, segment));
       }
-      route->segments.push_back({std::string(name), true});
+      route->segments.push_back({std::string(name), true, std::string(suffix)});
     } else {
       if (segment.find_first_of("{}") != std::string_view::npos) {
         throw Error(
             ErrorKind::internal,
             fmt::format("route pattern '{}': a parameter must be a whole segment ('{}')", pattern, segment));
       }
-      route->segments.push_back({std::string(segment), false});
+      route->segments.push_back({std::string(segment), false, {}});
     }
   }
   for (const auto& existing : routes_) {
@@ -86,7 +102,7 @@ bool same_shape(const Router::Route* a, const Router::Route* b) {
   for (std::size_t i = 0; i < a->segments.size(); ++i) {
     const auto& x = a->segments[i];
     const auto& y = b->segments[i];
-    if (x.is_param != y.is_param || (!x.is_param && x.text != y.text)) return false;
+    if (x.is_param != y.is_param || (!x.is_param && x.text != y.text) || x.suffix != y.suffix) return false;
   }
   return true;
 }
@@ -102,6 +118,11 @@ void Router::add_page(std::string_view path, Handler handler) { add_page("GET", 
 void Router::add_page(std::string method, std::string_view path, Handler handler) {
   add(method, path, handler);
   add(std::move(method), api_twin(path), std::move(handler));
+}
+
+void Router::add_page_async(std::string method, std::string_view path, AsyncHandler handler) {
+  add_async(method, path, handler);
+  add_async(std::move(method), api_twin(path), std::move(handler));
 }
 
 void Router::add_prefix(std::string method, std::string prefix, Handler handler) {
@@ -138,25 +159,28 @@ bool matches(const Router::Route& route, std::string_view path, std::map<std::st
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const auto& segment = route.segments[i];
     if (segment.is_param) {
-      if (parts[i].empty()) return false;
+      if (parts[i].size() <= segment.suffix.size() || !parts[i].ends_with(segment.suffix)) return false;
     } else if (segment.text != parts[i]) {
       return false;
     }
   }
   if (params != nullptr) {
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      if (route.segments[i].is_param) (*params)[route.segments[i].text] = std::string(parts[i]);
+      const auto& segment = route.segments[i];
+      if (segment.is_param) {
+        (*params)[segment.text] = std::string(parts[i].substr(0, parts[i].size() - segment.suffix.size()));
+      }
     }
   }
   return true;
 }
 
 // Higher is more specific: exact routes beat prefixes (longer prefixes first), literal segments
-// beat parameters.
+// beat parameters with a suffix, which beat bare parameters ("/p/{id}.json" wins over "/p/{id}").
 std::vector<int> route_rank(const Router::Route& route) {
   std::vector<int> out{route.is_prefix ? 0 : 1};
   if (route.is_prefix) out.push_back(static_cast<int>(route.pattern.size()));
-  for (const auto& segment : route.segments) out.push_back(segment.is_param ? 0 : 1);
+  for (const auto& segment : route.segments) out.push_back(!segment.is_param ? 2 : segment.suffix.empty() ? 0 : 1);
   return out;
 }
 
@@ -195,28 +219,56 @@ std::vector<std::string> Router::allowed_methods(std::string_view path) const {
   return out;
 }
 
-Response Router::dispatch(Request request) const {
+Response Router::not_routed(const Request& request) const {
+  const auto allowed = allowed_methods(request.path);
+  if (allowed.empty()) {
+    return problem_response(
+        request, 404, "Page not found",
+        "If you typed the web address, check it is correct. If you pasted the web address, "
+        "check you copied the entire address.",
+        templates_);
+  }
+  std::string allow;
+  for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
+  Response response =
+      problem_response(request, 405, "Method not allowed",
+                       fmt::format("{} is not allowed here; use {}.", request.method, allow), templates_);
+  response.headers.emplace_back("Allow", allow);
+  return response;
+}
+
+std::optional<Response> Router::dispatch(Request request,
+                                         const std::function<Responder::Deliver()>& make_deliver) const {
+  const Route* route = nullptr;
   try {
-    const Route* route = match(request.method, request.path, &request);
-    if (route != nullptr) return route->handler(request);
-    const auto allowed = allowed_methods(request.path);
-    if (allowed.empty()) {
-      return problem_response(
-          request, 404, "Page not found",
-          "If you typed the web address, check it is correct. If you pasted the web address, "
-          "check you copied the entire address.",
-          templates_);
-    }
-    std::string allow;
-    for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
-    Response response =
-        problem_response(request, 405, "Method not allowed",
-                         fmt::format("{} is not allowed here; use {}.", request.method, allow), templates_);
-    response.headers.emplace_back("Allow", allow);
-    return response;
+    route = match(request.method, request.path, &request);
+    if (route == nullptr) return not_routed(request);
+    if (route->handler) return route->handler(request);
   } catch (...) {
     return problem_response_for_current_exception(request, templates_);
   }
+  std::optional<Responder> responder;
+  try {
+    responder.emplace(make_deliver(), request, templates_);
+    route->async_handler(request, *responder);
+  } catch (...) {
+    // Thrown before the work was handed on: the usual problem answer, through the same path.
+    Response problem = problem_response_for_current_exception(request, templates_);
+    if (!responder) return problem;
+    (*responder)(std::move(problem));
+  }
+  return std::nullopt;
+}
+
+Response Router::dispatch(Request request) const {
+  // The waiting form: an async route's answer is collected through a promise.
+  auto promise = std::make_shared<std::promise<Response>>();
+  std::future<Response> answer = promise->get_future();
+  std::optional<Response> now = dispatch(std::move(request), [&promise]() -> Responder::Deliver {
+    return [promise](Response response) { promise->set_value(std::move(response)); };
+  });
+  if (now) return std::move(*now);
+  return answer.get();
 }
 
 }  // namespace recall::http

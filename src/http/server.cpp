@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
@@ -19,6 +20,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -85,6 +87,16 @@ bool records_signatures(std::string_view path) {
   return false;
 }
 
+// Public petitions' hot paths (signing, confirming, and the JSON documents a surge of readers polls)
+// leave no line when they succeed either: at thousands of requests a second the log line would cost
+// more than the answer. Their failures are still logged.
+bool hot_public_path(std::string_view path) {
+  const bool under_petitions = path.starts_with("/public/petitions/") || path.starts_with("/api/public/petitions/") ||
+                               path.starts_with("/petitions/");
+  return under_petitions && (path.ends_with("/signatures") || path.find("/confirm/") != std::string_view::npos ||
+                             path.ends_with(".json"));
+}
+
 }  // namespace
 
 class Connection;
@@ -106,7 +118,9 @@ struct Server::Impl {
   std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections;
 
   asio::awaitable<void> accept_loop();
-  Response handle(const bhttp::request<bhttp::string_body>& message, const std::string& remote) const;
+  // The request as the router sees it, or the answer already (a bad target, an asset).
+  std::variant<Request, Response> prepare(const bhttp::request<bhttp::string_body>& message,
+                                          const std::string& remote) const;
 };
 
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -128,6 +142,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
  private:
+  asio::awaitable<Response> answer(const bhttp::request<bhttp::string_body>& message);
   asio::awaitable<bool> send(Response response, const std::string& method, unsigned version, bool keep_alive,
                              std::string_view target, std::chrono::steady_clock::time_point started);
   asio::awaitable<void> send_error(int status, std::string_view title, std::string_view detail,
@@ -201,7 +216,7 @@ asio::awaitable<void> Connection::run() {
     }
 
     const auto& message = parser.get();
-    Response response = server_.handle(message, remote_);
+    Response response = co_await answer(message);
     const bool keep_alive =
         message.keep_alive() && !server_.stopping && served + 1 < limits.max_requests_per_connection;
     const bool kept = co_await send(std::move(response), std::string(message.method_string()),
@@ -210,6 +225,40 @@ asio::awaitable<void> Connection::run() {
   }
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream_.close();
+}
+
+// An answer that an async route delivers from another thread: stored, then the waiting coroutine
+// woken by cancelling a timer that never expires on its own. Both steps run on the connection's
+// strand, so they need no lock; the pending wait keeps the I/O threads running until it is woken.
+struct LaterAnswer {
+  explicit LaterAnswer(const asio::any_io_executor& executor) : wake(executor, asio::steady_timer::time_point::max()) {}
+  std::optional<Response> response;
+  asio::steady_timer wake;
+};
+
+asio::awaitable<Response> Connection::answer(const bhttp::request<bhttp::string_body>& message) {
+  auto prepared = server_.prepare(message, remote_);
+  if (auto* ready = std::get_if<Response>(&prepared)) co_return std::move(*ready);
+
+  std::shared_ptr<LaterAnswer> later;
+  std::optional<Response> now =
+      server_.router.dispatch(std::move(std::get<Request>(prepared)), [&]() -> Responder::Deliver {
+        later = std::make_shared<LaterAnswer>(stream_.get_executor());
+        // The Deliver holds the connection and the slot: if the client has gone meanwhile, the
+        // answer is still written into live memory and then dropped by the failed write.
+        return [self = shared_from_this(), later](Response response) {
+          asio::post(self->stream_.get_executor(), [later, response = std::move(response)]() mutable {
+            later->response = std::move(response);
+            later->wake.cancel();
+          });
+        };
+      });
+  if (now) co_return std::move(*now);
+  if (!later->response) {
+    beast::error_code ec;
+    co_await later->wake.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  co_return std::move(*later->response);
 }
 
 asio::awaitable<bool> Connection::send(Response response, const std::string& method, unsigned version,
@@ -240,7 +289,8 @@ asio::awaitable<bool> Connection::send(Response response, const std::string& met
     co_await bhttp::async_write(stream_, out, asio::redirect_error(asio::use_awaitable, ec));
   }
   const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  if (response.status >= 400 || !records_signatures(log_path(target))) {
+  const std::string_view logged_path = log_path(target);
+  if (response.status >= 400 || !(records_signatures(logged_path) || hot_public_path(logged_path))) {
     spdlog::info("{} {} {} {}B {:.1f}ms", method, log_path(target), response.status,
                  method == "HEAD" ? 0 : bytes, elapsed.count());
   }
@@ -257,8 +307,8 @@ asio::awaitable<void> Connection::send_error(int status, std::string_view title,
   co_await send(std::move(response), "-", version, false, target, started);
 }
 
-Response Server::Impl::handle(const bhttp::request<bhttp::string_body>& message,
-                              const std::string& remote) const {
+std::variant<Request, Response> Server::Impl::prepare(const bhttp::request<bhttp::string_body>& message,
+                                                     const std::string& remote) const {
   Request request;
   request.method = std::string(message.method_string());
   request.remote_address = remote;
@@ -297,7 +347,7 @@ Response Server::Impl::handle(const bhttp::request<bhttp::string_body>& message,
       return problem_response_for_current_exception(request, router.templates());
     }
   }
-  return router.dispatch(std::move(request));
+  return request;
 }
 
 asio::awaitable<void> Server::Impl::accept_loop() {

@@ -5,6 +5,7 @@
 #include "core/rules/event.hpp"
 #include "core/rules/policy_set.hpp"
 #include "service/petition_service.hpp"
+#include "service/public_petition_service.hpp"
 #include "store/store.hpp"
 
 namespace recall::http {
@@ -20,6 +21,7 @@ struct Site {
   const Templates& templates;
   PetitionService& petitions;          // every petition step (service/petition_service.hpp)
   WebAuth& auth;                       // sessions, sign-in and sign-out
+  PublicPetitionService& public_petitions;  // public petitions (service/public_petition_service.hpp)
 };
 
 }  // namespace recall::http

@@ -118,7 +118,7 @@ nlohmann::json layout_model(std::string_view path, std::string_view title) {
     const char* href;
     const char* text;
   };
-  static constexpr Item items[] = {{"/", "Home"}, {"/mps", "MPs"}, {"/map", "Map"}, {"/rules", "Rules"}};
+  static constexpr Item items[] = {{"/", "Home"}, {"/mps", "MPs"}, {"/map", "Map"}, {"/public/petitions", "Petitions"}, {"/rules", "Rules"}};
   nlohmann::json navigation = nlohmann::json::array();
   for (const auto& item : items) {
     const std::string_view href = item.href;

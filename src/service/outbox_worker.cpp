@@ -59,13 +59,17 @@ OutboxPass OutboxWorker::run_once() {
 
 void OutboxWorker::run_thread() {
   for (;;) {
+    bool full = false;
     try {
-      run_once();
+      const OutboxPass pass = run_once();
+      full = pass.sent + pass.failed >= policy_.batch;
     } catch (const std::exception& e) {
       // The store may be briefly unavailable (a PostgreSQL restart); the messages wait in it.
       spdlog::error("outbox pass failed: {}", e.what());
     }
     std::unique_lock lock(mutex_);
+    if (stopping_) return;
+    if (full) continue;  // more are probably due: no wait while the outbox is draining a surge
     wakeup_.wait_for(lock, policy_.poll_interval, [this] { return stopping_ || woken_; });
     if (stopping_) return;
     woken_ = false;

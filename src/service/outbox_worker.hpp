@@ -24,7 +24,7 @@ using SendEmail = std::function<void(const OutboxMessage& message, std::int64_t 
 struct OutboxPolicy {
   std::int64_t first_retry_seconds = 30;
   std::int64_t max_retry_seconds = 60 * 60;
-  int batch = 20;                                  // messages taken per pass
+  int batch = 20;                                  // messages taken per pass; a full pass is followed at once by the next
   std::chrono::milliseconds poll_interval{1000};   // between passes when there is nothing to do
 };
 

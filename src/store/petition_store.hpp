@@ -5,6 +5,7 @@
 // by-election opened after a successful petition.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,9 @@ struct OutboxMessage {
   int attempts = 0;
   std::string last_error;
   std::optional<std::string> sent_at;
+  // The public petition the message is about (a confirmation email), so anonymising the petition
+  // deletes it if still unsent; none for everything else.
+  std::optional<std::int64_t> public_petition_id;
   bool operator==(const OutboxMessage&) const = default;
 };
 
@@ -98,6 +102,10 @@ class OutboxStore {
  public:
   virtual ~OutboxStore() = default;
   virtual std::int64_t enqueue(const OutboxMessage& message) = 0;
+  // The same for many, as few multi-row INSERTs (the intake sequencer's confirmation emails, inside
+  // its batch transaction). Every message is checked before anything is written; Error(invalid_input)
+  // names the message (as the line) and the field.
+  virtual void enqueue_batch(std::span<const OutboxMessage> messages) = 0;
   // Unsent messages with next_attempt_at <= now, oldest first, at most `limit`.
   virtual std::vector<OutboxMessage> due(std::int64_t now, int limit) = 0;
   virtual void mark_sent(std::int64_t id, const std::string& sent_at) = 0;

@@ -110,6 +110,7 @@ struct ConfirmedSignature {
   std::int64_t petition_id = 0;
   std::optional<std::string> ons_code;
   bool counts = false;
+  bool sponsor = false;  // signed through the sponsor link: confirming makes them a sponsor
 
   // The change for the petition's CountAggregator ("" for unallocated).
   [[nodiscard]] public_petition::CountChange count_change() const { return {ons_code.value_or(""), +1}; }
@@ -158,6 +159,7 @@ struct AnonymisationResult {
   std::vector<std::int64_t> petition_ids;  // anonymised now, in id order
   std::int64_t signatures_anonymised = 0;  // rows whose personal columns were cleared
   std::int64_t pending_deleted = 0;        // never-confirmed rows removed
+  std::int64_t unsent_emails_deleted = 0;  // queued confirmation emails removed
 };
 
 class PublicPetitionStore {
@@ -218,6 +220,14 @@ class PublicPetitionStore {
                                                        int limit) = 0;
   // Every signature row of the petition, any state (for FingerprintSet::reserve).
   virtual std::int64_t count_signatures(std::int64_t petition_id) = 0;
+  // The petition's signatures with id > after_id, in id order, at most `limit` (1 to 100,000): the
+  // recount reads every row with this, page by page.
+  virtual std::vector<PublicSignatureRecord> list_signatures(std::int64_t petition_id, std::int64_t after_id,
+                                                             int limit) = 0;
+  // Gives a still-pending signature a new confirmation token (a repeat "sign" re-sends the email, and
+  // only the hash of the old token was kept); false when it is not pending (confirmed, invalidated,
+  // anonymised or unknown).
+  virtual bool replace_confirm_token(std::int64_t signature_id, const TokenHash& confirm_token_hash) = 0;
 
   // --- Counts ---
 
@@ -250,8 +260,8 @@ class PublicPetitionStore {
 
   // For each petition not yet anonymised that closed (closed_at), or was rejected or hidden
   // (moderated_at), at or before `cutoff`: in one transaction each, clears every signature's personal
-  // columns, deletes its never-confirmed signatures, and sets anonymised_at = now. Counts are
-  // unchanged. Idempotent.
+  // columns, deletes its never-confirmed signatures and its unsent outbox messages
+  // (OutboxMessage::public_petition_id), and sets anonymised_at = now. Counts are unchanged. Idempotent.
   virtual AnonymisationResult anonymise_closed_before(std::int64_t cutoff, std::int64_t now) = 0;
 };
 

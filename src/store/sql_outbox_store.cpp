@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.hpp"
+#include "store/batch_insert.hpp"
 #include "store/sql_fields.hpp"
 
 namespace recall {
@@ -12,7 +13,8 @@ namespace {
 namespace sf = sql_fields;
 constexpr std::string_view file = "outbox";
 constexpr std::string_view columns =
-    "id, to_address, subject, body, created_at, next_attempt_at, attempts, last_error, sent_at";
+    "id, to_address, subject, body, created_at, next_attempt_at, attempts, last_error, sent_at, "
+    "public_petition_id";
 
 OutboxMessage read_message(const SqlRow& row) {
   return {row.integer(0),
@@ -23,7 +25,46 @@ OutboxMessage read_message(const SqlRow& row) {
           row.integer(5),
           static_cast<int>(row.integer(6)),
           row.text(7),
-          row.optional_text(8)};
+          row.optional_text(8),
+          sf::read_optional_int(row, 9)};
+}
+
+// Every check the database would make, first, so bad input names the field (and, in a batch, the
+// message as the line) instead of a constraint.
+void validate(const OutboxMessage& message, int line) {
+  try {
+    sf::require_text(message.to, file, "to");
+    sf::require_utc_timestamp(message.created_at, file, "created_at");
+    if (message.attempts < 0) {
+      throw_invalid("attempts must not be negative", SourceLocation{std::string(file), 0, 0, "attempts"});
+    }
+    if (message.sent_at) sf::require_utc_timestamp(*message.sent_at, file, "sent_at");
+    if (message.public_petition_id && *message.public_petition_id <= 0) {
+      throw_invalid("public_petition_id must be positive",
+                    SourceLocation{std::string(file), 0, 0, "public_petition_id"});
+    }
+  } catch (const Error& error) {
+    if (line == 0 || !error.where()) throw;
+    SourceLocation where = *error.where();
+    where.line = line;
+    throw Error(error.kind(), error.message(), where);
+  }
+}
+
+constexpr std::string_view insert_head =
+    "INSERT INTO outbox (to_address, subject, body, created_at, next_attempt_at, attempts, last_error,"
+    " sent_at, public_petition_id) VALUES ";
+
+void append_values(const OutboxMessage& message, SqlParams& out) {
+  out.push_back(sql_text(message.to));
+  out.push_back(sql_text(message.subject));
+  out.push_back(sql_text(message.body));
+  out.push_back(sql_text(message.created_at));
+  out.push_back(sql_int(message.next_attempt_at));
+  out.push_back(sql_int(message.attempts));
+  out.push_back(sql_text(message.last_error));
+  out.push_back(sf::optional_text(message.sent_at));
+  out.push_back(sf::optional_int(message.public_petition_id));
 }
 
 void update_message(SqlConnection& db, std::string_view assignments, std::int64_t id, SqlParams values) {
@@ -37,23 +78,23 @@ void update_message(SqlConnection& db, std::string_view assignments, std::int64_
 }  // namespace
 
 std::int64_t SqlOutboxStore::enqueue(const OutboxMessage& message) {
-  sf::require_text(message.to, file, "to");
-  sf::require_utc_timestamp(message.created_at, file, "created_at");
-  if (message.attempts < 0) {
-    throw_invalid("attempts must not be negative", SourceLocation{std::string(file), 0, 0, "attempts"});
-  }
-  if (message.sent_at) sf::require_utc_timestamp(*message.sent_at, file, "sent_at");
+  validate(message, 0);
   return session_.with([&](SqlConnection& db) {
+    SqlParams params;
+    append_values(message, params);
     return db
-        .query(
-            "INSERT INTO outbox (to_address, subject, body, created_at, next_attempt_at, attempts, "
-            "last_error,"
-            " sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            {sql_text(message.to), sql_text(message.subject), sql_text(message.body),
-             sql_text(message.created_at), sql_int(message.next_attempt_at), sql_int(message.attempts),
-             sql_text(message.last_error), sf::optional_text(message.sent_at)})
+        .query(fmt::format("{}($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id", insert_head), params)
         .at(0)
         .integer(0);
+  });
+}
+
+void SqlOutboxStore::enqueue_batch(std::span<const OutboxMessage> messages) {
+  for (std::size_t i = 0; i < messages.size(); ++i) validate(messages[i], static_cast<int>(i + 1));
+  if (messages.empty()) return;
+  session_.transaction([&](SqlConnection& db) {
+    insert_rows(db, {insert_head, 9, ""}, messages.size(),
+                [&](std::size_t i, SqlParams& out) { append_values(messages[i], out); });
   });
 }
 

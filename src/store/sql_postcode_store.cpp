@@ -1,5 +1,7 @@
 #include "store/sql_postcode_store.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -31,6 +33,31 @@ std::optional<std::string> SqlPostcodeStore::find_postcode(const std::string& no
     if (rows.empty()) return std::nullopt;
     return rows[0].text(0);
   });
+}
+
+std::unordered_map<std::string, std::string> SqlPostcodeStore::find_postcodes(
+    std::span<const std::string> normalised) {
+  // IN lists of a full chunk, then falling powers of two: few distinct statement texts to prepare.
+  constexpr std::size_t chunk = 256;
+  std::unordered_map<std::string, std::string> found;
+  session_.with([&](SqlConnection& db) {
+    std::size_t start = 0;
+    while (start < normalised.size()) {
+      std::size_t count = std::min(chunk, normalised.size() - start);
+      if (count < chunk) count = std::bit_floor(count);
+      std::string sql = "SELECT postcode, ons_code FROM postcodes WHERE postcode IN (";
+      SqlParams params;
+      params.reserve(count);
+      for (std::size_t i = 0; i < count; ++i) {
+        sql += fmt::format("{}${}", i == 0 ? "" : ", ", i + 1);
+        params.emplace_back(normalised[start + i]);
+      }
+      sql += ")";
+      for (const SqlRow& row : db.query(sql, params)) found.emplace(row.text(0), row.text(1));
+      start += count;
+    }
+  });
+  return found;
 }
 
 void SqlPostcodeStore::upsert_postcodes(const std::vector<PostcodeRow>& rows) {

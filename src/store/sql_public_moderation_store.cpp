@@ -208,6 +208,12 @@ AnonymisationResult SqlPublicPetitionStore::anonymise_closed_before(std::int64_t
               .at(0)
               .integer(0);
       db.execute("DELETE FROM public_signatures WHERE petition_id = $1 AND state = 'pending'", petition);
+      // Their confirmation emails (and any other still queued) carry names and links: gone too.
+      const std::int64_t unsent =
+          db.query("SELECT count(*) FROM outbox WHERE public_petition_id = $1 AND sent_at IS NULL", petition)
+              .at(0)
+              .integer(0);
+      db.execute("DELETE FROM outbox WHERE public_petition_id = $1 AND sent_at IS NULL", petition);
       const std::int64_t kept =
           db.query("SELECT count(*) FROM public_signatures WHERE petition_id = $1", petition)
               .at(0)
@@ -225,6 +231,7 @@ AnonymisationResult SqlPublicPetitionStore::anonymise_closed_before(std::int64_t
       result.petition_ids.push_back(id);
       result.signatures_anonymised += kept;
       result.pending_deleted += pending;
+      result.unsent_emails_deleted += unsent;
     });
   }
   return result;

@@ -41,6 +41,9 @@ class SqlPublicPetitionStore final : public PublicPetitionStore {
   std::vector<SignatureEmail> canonical_emails(std::int64_t petition_id, std::int64_t after_id,
                                                int limit) override;
   std::int64_t count_signatures(std::int64_t petition_id) override;
+  std::vector<PublicSignatureRecord> list_signatures(std::int64_t petition_id, std::int64_t after_id,
+                                                     int limit) override;
+  bool replace_confirm_token(std::int64_t signature_id, const TokenHash& confirm_token_hash) override;
   std::vector<public_petition::ConstituencyCount> count_by_constituency(std::int64_t petition_id) override;
 
   std::vector<public_petition::CountChange> clear_suspects(std::int64_t petition_id,

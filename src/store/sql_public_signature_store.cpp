@@ -172,13 +172,14 @@ std::vector<std::optional<ConfirmedSignature>> SqlPublicPetitionStore::confirm_s
       for (const SqlRow& row :
            db.query(fmt::format("UPDATE public_signatures SET state = 'confirmed', confirmed_at = $1,"
                                 " confirm_token_hash = NULL WHERE state = 'pending' AND id IN ({})"
-                                " RETURNING id, petition_id, ons_code, standing",
+                                " RETURNING id, petition_id, ons_code, standing, sponsor",
                                 list),
                     params)) {
         const std::int64_t id = row.integer(0);
         confirmed.emplace(id,
                           ConfirmedSignature{id, row.integer(1), row.optional_text(2),
-                                             row.text(3) == pp::to_string(pp::SignatureStanding::counted)});
+                                             row.text(3) == pp::to_string(pp::SignatureStanding::counted),
+                                             sf::read_boolean(row, 4)});
       }
       start += count;
     }
@@ -239,6 +240,34 @@ std::int64_t SqlPublicPetitionStore::count_signatures(std::int64_t petition_id) 
     return db.query("SELECT count(*) FROM public_signatures WHERE petition_id = $1", {sql_int(petition_id)})
         .at(0)
         .integer(0);
+  });
+}
+
+std::vector<PublicSignatureRecord> SqlPublicPetitionStore::list_signatures(std::int64_t petition_id,
+                                                                         std::int64_t after_id, int limit) {
+  if (limit < 1 || limit > 100'000)
+    throw_invalid("limit must be 1 to 100000", SourceLocation{"query", 0, 0, "limit"});
+  const std::string sql = fmt::format(
+      "SELECT {} FROM public_signatures WHERE petition_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+      rows::signature_columns(binary_));
+  return session_.with([&](SqlConnection& db) {
+    std::vector<PublicSignatureRecord> out;
+    for (const SqlRow& row : db.query(sql, {sql_int(petition_id), sql_int(after_id), sql_int(limit)}))
+      out.push_back(rows::read_signature(row, binary_));
+    return out;
+  });
+}
+
+bool SqlPublicPetitionStore::replace_confirm_token(std::int64_t signature_id, const TokenHash& confirm_token_hash) {
+  return session_.with([&](SqlConnection& db) {
+    SqlParams params{sql_int(signature_id)};
+    const std::string token = rows::bind_binary(params, binary_, confirm_token_hash);
+    return !db.query(fmt::format("UPDATE public_signatures SET confirm_token_hash = {}"
+                                 " WHERE id = $1 AND state = 'pending' AND confirm_token_hash IS NOT NULL"
+                                 " RETURNING id",
+                                 token),
+                     params)
+                .empty();
   });
 }
 

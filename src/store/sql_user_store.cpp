@@ -27,7 +27,7 @@ void validate(const UserRecord& user) {
     invalid_user(fmt::format("'{}' is not an email address", user.email), "email");
   }
   if (user.role != "petition-officer" && user.role != "staff" && user.role != "observer" &&
-      user.role != "campaigner") {
+      user.role != "campaigner" && user.role != "moderator") {
     invalid_user(fmt::format("'{}' is not a role an account can have", user.role), "role");
   }
   if (user.duty != "" && user.duty != "signing-place-clerk" && user.duty != "postal-team") {

@@ -5,6 +5,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,9 @@ class PostcodeStore {
  public:
   virtual ~PostcodeStore() = default;
   virtual std::optional<std::string> find_postcode(const std::string& normalised) = 0;
+  // Many at once, in a few statements (the intake sequencer looks up a whole batch): the ONS code of
+  // each normalised postcode found; those not in the directory are absent from the map.
+  virtual std::unordered_map<std::string, std::string> find_postcodes(std::span<const std::string> normalised) = 0;
   // Adds or replaces rows; callers send batches (tens of thousands) inside begin/commit of the
   // import so a failed import leaves nothing behind.
   virtual void upsert_postcodes(const std::vector<PostcodeRow>& rows) = 0;
@@ -44,7 +49,7 @@ class PostcodeStore {
 };
 
 // An account. Role and duty are the wire names of core/auth/role.hpp ("petition-officer", "staff",
-// "observer", "campaigner"; duty "" unless staff); the store keeps them as text so it needs no auth code.
+// "observer", "campaigner", "moderator"; duty "" unless staff); the store keeps them as text so it needs no auth code.
 struct UserRecord {
   std::int64_t id = 0;  // assigned by the database
   std::string email;    // as typed; unique ignoring case

@@ -15,6 +15,7 @@ OutboxMessage message(const std::string& to, std::int64_t next_attempt_at) {
           next_attempt_at,
           0,
           "",
+          std::nullopt,
           std::nullopt};
 }
 

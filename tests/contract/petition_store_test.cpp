@@ -182,7 +182,7 @@ TEST_P(StoreContract, RefusedSecondPetitionLeavesTheCallersTransactionUsable) {
                   [&] { store->petitions().create_petition(sample_petition(peterborough, register_id)); }),
               ErrorKind::conflict);
     store->outbox().enqueue({0, "officer@example.org", "Petition refused", "Already under way",
-                             "2019-03-06T09:00:00Z", 0, 0, "", std::nullopt});
+                             "2019-03-06T09:00:00Z", 0, 0, "", std::nullopt, std::nullopt});
   });
   EXPECT_EQ(store->outbox().list_outbox().size(), 1u);
   EXPECT_EQ(store->petitions().list_petitions().size(), 1u);

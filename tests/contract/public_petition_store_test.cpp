@@ -334,12 +334,12 @@ TEST_P(StoreContract, PublicSignatureConfirmsOnlyOnce) {
                                       batch[2].confirm_token_hash};
   const auto confirmed = petitions.confirm_signatures(tokens, public_epoch + 600);
   ASSERT_EQ(confirmed.size(), 5u);
-  EXPECT_EQ(confirmed[0], (ConfirmedSignature{*ids[0].id, petition.id, "E14000864", true}));
+  EXPECT_EQ(confirmed[0], (ConfirmedSignature{*ids[0].id, petition.id, "E14000864", true, false}));
   EXPECT_EQ(confirmed[1], std::nullopt) << "an unknown token";
-  EXPECT_EQ(confirmed[2], (ConfirmedSignature{*ids[1].id, petition.id, "E14000864", false}))
+  EXPECT_EQ(confirmed[2], (ConfirmedSignature{*ids[1].id, petition.id, "E14000864", false, false}))
       << "a suspect signature is confirmed but does not count yet";
   EXPECT_EQ(confirmed[3], std::nullopt) << "the same token twice in one batch confirms once";
-  EXPECT_EQ(confirmed[4], (ConfirmedSignature{*ids[2].id, petition.id, std::nullopt, true}));
+  EXPECT_EQ(confirmed[4], (ConfirmedSignature{*ids[2].id, petition.id, std::nullopt, true, false}));
   EXPECT_EQ(confirmed[4]->count_change().ons_code, "") << "unallocated";
 
   const std::vector<TokenHash> again{batch[0].confirm_token_hash};

@@ -59,8 +59,11 @@ class OnlineSignPages : public ServerFixture {
 
   void SetUp() override {
     auth_ = std::make_unique<WebAuth>(petition_.store(), petition_.clock());
+    public_petitions_ = std::make_unique<PublicPetitionService>(petition_.store(), petition_.store(),
+                                                                recall::testing::test_parliament(), petition_.clock());
     site_ = std::make_unique<Site>(Site{recall::testing::test_parliament(), recall::testing::test_policies(), calendar(),
-                                        petition_.store(), templates(), petition_.service(), *auth_});
+                                        petition_.store(), templates(), petition_.service(), *auth_,
+                                        *public_petitions_});
     router_ = std::make_unique<Router>(&templates());
     add_routes(*router_, *site_);
     start(*router_);
@@ -115,6 +118,7 @@ class OnlineSignPages : public ServerFixture {
   OnlinePetition petition_;
   SmtpServer smtp_;
   std::unique_ptr<WebAuth> auth_;
+  std::unique_ptr<PublicPetitionService> public_petitions_;  // not started: only the site needs one
   std::unique_ptr<Site> site_;
   std::unique_ptr<Router> router_;
   std::unique_ptr<OutboxWorker> worker_;

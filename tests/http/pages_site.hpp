@@ -13,6 +13,7 @@
 #include "http/site.hpp"
 #include "server_fixture.hpp"
 #include "service/petition_service.hpp"
+#include "service/public_petition_service.hpp"
 #include "store/store.hpp"
 
 namespace recall::http::testing {
@@ -24,6 +25,7 @@ struct PagesWorld {
   std::unique_ptr<Store> store;
   std::unique_ptr<PetitionService> petitions;
   std::unique_ptr<WebAuth> auth;
+  std::unique_ptr<PublicPetitionService> public_petitions;  // not started: these pages do not sign
 
   PagesWorld()
       : parliament(load_reference_data(RECALL_SOURCE_DIR "/data")),
@@ -33,6 +35,7 @@ struct PagesWorld {
     store->reference().replace_reference_data(parliament.data(), true);
     petitions = std::make_unique<PetitionService>(*store, parliament, policies, system_seconds);
     auth = std::make_unique<WebAuth>(*store, system_seconds);
+    public_petitions = std::make_unique<PublicPetitionService>(*store, *store, parliament, system_seconds);
   }
 };
 
@@ -45,7 +48,8 @@ class PagesTest : public ServerFixture {
 
   void SetUp() override {
     PagesWorld& w = world();
-    site_ = std::make_unique<Site>(Site{w.parliament, w.policies, w.calendar, *w.store, templates(), *w.petitions, *w.auth});
+    site_ = std::make_unique<Site>(Site{w.parliament, w.policies, w.calendar, *w.store, templates(), *w.petitions, *w.auth,
+                                        *w.public_petitions});
     router_ = std::make_unique<Router>(&templates());
     add_routes(*router_, *site_);
     start(*router_);

@@ -110,8 +110,9 @@ PetitionWorld::PetitionWorld(std::int64_t start, bool ledger_key) : now_(start),
     actors_.emplace(account.name, actor);
   }
 
+  public_petitions_ = std::make_unique<PublicPetitionService>(*store_, *store_, test_parliament(), clock);
   site_ = std::make_unique<Site>(Site{test_parliament(), test_policies(), test_calendar(), *store_,
-                                      world_templates(), *petitions_, *auth_});
+                                      world_templates(), *petitions_, *auth_, *public_petitions_});
   router_ = std::make_unique<Router>(&world_templates());
   add_routes(*router_, *site_);
   ServerConfig config;

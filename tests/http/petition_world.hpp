@@ -65,6 +65,7 @@ class PetitionWorld {
   std::atomic<std::int64_t> now_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<PetitionService> petitions_;
+  std::unique_ptr<PublicPetitionService> public_petitions_;  // not started: only the site needs one
   std::unique_ptr<WebAuth> auth_;
   std::unique_ptr<Site> site_;
   std::unique_ptr<Router> router_;

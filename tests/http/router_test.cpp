@@ -1,3 +1,7 @@
+#include <chrono>
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -146,6 +150,66 @@ TEST(Router, RejectsBadPatternsAndDuplicates) {
   EXPECT_THROW(router.get("/a/x{id}", echo("b")), Error);
   EXPECT_THROW(router.add_prefix("GET", "/nodir", echo("b")), Error);
   EXPECT_NO_THROW(router.post("/a/{id}", echo("c")));
+}
+
+TEST(Router, ParameterWithASuffix) {
+  Router router;
+  router.get("/petitions/{id}", echo("page"));
+  router.get("/petitions/{id}.json", echo("json"));
+  router.get("/petitions/{id}/count.json", echo("count"));
+  EXPECT_EQ(router.dispatch(get("/petitions/12.json")).body, "json id=12");
+  EXPECT_EQ(router.dispatch(get("/petitions/12")).body, "page id=12");
+  EXPECT_EQ(router.dispatch(get("/petitions/12/count.json")).body, "count id=12");
+  // The suffix alone is not a parameter value.
+  EXPECT_EQ(router.dispatch(get("/petitions/.json")).body, "page id=.json");
+  EXPECT_THROW(router.get("/petitions/{other}.json", echo("again")), Error);
+  EXPECT_THROW(router.get("/x/{id}.{ext}", echo("two")), Error);
+}
+
+TEST(Router, AsyncRouteAnsweredFromAnotherThread) {
+  Router router;
+  std::vector<std::thread> workers;
+  router.add_async("GET", "/later/{n}", [&workers](const Request& r, Responder respond) {
+    const std::string n = r.path_params.at("n");
+    workers.emplace_back([respond, n] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      Response out;
+      out.body = "later " + n;
+      respond(out);
+      respond(Response{});  // a second answer is ignored
+    });
+  });
+  EXPECT_EQ(router.dispatch(get("/later/7")).body, "later 7");
+  for (auto& t : workers) t.join();
+}
+
+TEST(Router, AsyncRouteThatThrowsGetsTheProblemAnswer) {
+  Router router;
+  router.add_async("POST", "/api/sign", [](const Request&, Responder) {
+    throw Error(ErrorKind::invalid_input, "Enter your email", SourceLocation{"form", 0, 0, "email"});
+  });
+  const Response reply = router.dispatch(get("/api/sign", "POST"));
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(reply.body)["field"], "email");
+}
+
+TEST(Router, AsyncRouteThatDropsItsResponderStillAnswers) {
+  Router router;
+  router.add_async("GET", "/api/lost", [](const Request&, Responder) {});
+  const Response reply = router.dispatch(get("/api/lost"));
+  EXPECT_EQ(reply.status, 500);
+}
+
+TEST(Router, AsyncPageHasItsJsonTwinAndAllow) {
+  Router router;
+  router.add_page_async("POST", "/things", [](const Request& r, Responder respond) {
+    Response out;
+    out.body = r.path;
+    respond(out);
+  });
+  EXPECT_EQ(router.dispatch(get("/things", "POST")).body, "/things");
+  EXPECT_EQ(router.dispatch(get("/api/things", "POST")).body, "/api/things");
+  EXPECT_EQ(router.dispatch(get("/things")).status, 405);
 }
 
 }  // namespace

@@ -24,5 +24,6 @@ void add_user_commands(CLI::App& app, CommandContext& context);
 void add_petition_commands(CLI::App& app, CommandContext& context);
 void add_verify_commands(CLI::App& app, CommandContext& context);
 void add_keys_commands(CLI::App& app, CommandContext& context);
+void add_public_petition_commands(CLI::App& app, CommandContext& context);
 
 }  // namespace recall::cli

@@ -3,13 +3,17 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/commands/commands.hpp"
@@ -29,6 +33,7 @@
 #include "http/templates.hpp"
 #include "service/outbox_delivery.hpp"
 #include "service/petition_service.hpp"
+#include "service/public_petition_service.hpp"
 
 namespace recall::cli {
 
@@ -40,6 +45,57 @@ struct ServeOptions {
   unsigned threads = 0;
   std::string clock_file;  // rehearsals and tests only: the clock reads a UTC instant from this file
   MailOptions mail;        // the email outbox (service/outbox_delivery.hpp)
+  std::string public_url;  // the site's address in emailed links; default http://ADDRESS:PORT
+};
+
+// Closes public petitions whose period has ended every minute, and anonymises old ones at start and
+// then daily, on a thread of its own until stopped.
+class PublicPetitionUpkeep {
+ public:
+  explicit PublicPetitionUpkeep(PublicPetitionService& service) : service_(service) {
+    thread_ = std::thread([this] { run(); });
+  }
+  ~PublicPetitionUpkeep() { stop(); }
+  PublicPetitionUpkeep(const PublicPetitionUpkeep&) = delete;
+  PublicPetitionUpkeep& operator=(const PublicPetitionUpkeep&) = delete;
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wakeup_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void run() {
+    auto next_anonymise = std::chrono::steady_clock::now();  // at start, then daily
+    for (;;) {
+      try {
+        const std::vector<std::int64_t> closed = service_.close_due();
+        if (!closed.empty()) spdlog::info("public petitions closed: {}", closed.size());
+        if (std::chrono::steady_clock::now() >= next_anonymise) {
+          const AnonymisationResult done = service_.anonymise_due();
+          if (!done.petition_ids.empty()) {
+            spdlog::info("public petitions anonymised: {} ({} signatures)", done.petition_ids.size(),
+                         done.signatures_anonymised);
+          }
+          next_anonymise = std::chrono::steady_clock::now() + std::chrono::hours(24);
+        }
+      } catch (const std::exception& e) {
+        spdlog::error("public petition upkeep failed, will retry: {}", e.what());
+      }
+      std::unique_lock lock(mutex_);
+      if (wakeup_.wait_for(lock, std::chrono::minutes(1), [this] { return stopping_; })) return;
+    }
+  }
+
+  PublicPetitionService& service_;
+  std::mutex mutex_;
+  std::condition_variable wakeup_;
+  bool stopping_ = false;
+  std::thread thread_;
 };
 
 // "YYYY-MM-DDTHH:MM:SSZ" -> Unix seconds; Error(invalid_input) naming the file otherwise.
@@ -111,8 +167,18 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   petitions.use_ledger_key(load_or_create_ledger_key(context));
   http::WebAuth auth(*store, clock);
 
+  // Public petitions' intake writes on a connection of its own, so a group commit never holds up a page.
+  auto intake_store = open_context_store(context);
+  PublicPetitionConfig public_config;
+  public_config.site_url = options.public_url.empty()
+                               ? fmt::format("http://{}:{}", options.address, options.port)
+                               : options.public_url;
+  if (!options.mail.mail_from.empty()) public_config.mail_from = options.mail.mail_from;
+  PublicPetitionService public_petitions(*store, *intake_store, parliament, clock, public_config);
+  public_petitions.start();
+
   http::Router router(&templates);
-  const http::Site site{parliament, policies, calendar, *store, templates, petitions, auth};
+  const http::Site site{parliament, policies, calendar, *store, templates, petitions, auth, public_petitions};
   http::add_routes(router, site);
   // Before listening, so bad mail options stop the start; the worker only reads the outbox.
   const std::unique_ptr<OutboxWorker> outbox = start_outbox_delivery(*store, options.mail, clock);
@@ -124,14 +190,17 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   config.web_root = resources.assets_dir();
   http::Server server(config, router);
   server.start();
+  PublicPetitionUpkeep upkeep(public_petitions);
   spdlog::info("Recall is serving http://{}:{}/ with {} policies", options.address, server.port(),
                policies.size());
 
   int received = 0;
   sigwait(&signals, &received);
   spdlog::info("signal {} received: stopping", received);
+  upkeep.stop();
   server.stop();
   server.wait();
+  public_petitions.stop();  // after the server: requests still queued are answered, nothing new comes
   if (outbox) outbox->stop();  // after the server: no request can enqueue any more; what is left stays queued
 }
 
@@ -143,6 +212,8 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
   command->add_option("--address", options->address, "address to listen on")->capture_default_str();
   command->add_option("--port", options->port, "port to listen on")->capture_default_str();
   command->add_option("--threads", options->threads, "I/O threads (default: one per core, at least 2)");
+  command->add_option("--public-url", options->public_url,
+                      "the site's public address, for links in emails (default http://ADDRESS:PORT)");
   command->add_option("--clock-file", options->clock_file,
                       "rehearsals and tests only: read the time (UTC, YYYY-MM-DDTHH:MM:SSZ) from this file on every call");
   command->add_option("--smtp-url", options->mail.smtp_url,

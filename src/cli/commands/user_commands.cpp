@@ -53,7 +53,7 @@ void add_user(const CommandContext& context, const UserAddOptions& options) {
   }
   const Role role = role_from_text(options.role, "--role");
   if (role == Role::public_user) {
-    throw_invalid("the public need no account; choose petition-officer, staff, observer or campaigner",
+    throw_invalid("the public need no account; choose petition-officer, staff, observer, campaigner or moderator",
                   SourceLocation{"", 0, 0, "--role"});
   }
   const Duty duty = duty_from_text(options.duty, "--duty");
@@ -164,12 +164,12 @@ void export_audit(const CommandContext& context, const AuditExportOptions& optio
 
 void add_user_commands(CLI::App& app, CommandContext& context) {
   auto* user =
-      app.add_subcommand("user", "Accounts of the petition officer, staff, observers and campaigners");
+      app.add_subcommand("user", "Accounts of the petition officer, staff, observers, campaigners and moderators");
   user->require_subcommand(1);
 
   auto add_options = std::make_shared<UserAddOptions>();
   auto* add = user->add_subcommand("add", "Add an account (writes a user.add audit entry)");
-  add->add_option("--role", add_options->role, "petition-officer (or officer), staff, observer, campaigner")
+  add->add_option("--role", add_options->role, "petition-officer (or officer), staff, observer, campaigner, moderator (of public petitions)")
       ->required();
   add->add_option("--duty", add_options->duty, "for staff: signing-place-clerk or postal-team");
   add->add_option("--email", add_options->email, "the account's email address")->required();

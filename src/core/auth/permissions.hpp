@@ -19,6 +19,7 @@ enum class Permission {
   run_count,            // the sealed count and the declaration
   observe_proceedings,  // watch signing places and the count
   manage_campaign,      // canvassing events, returns, the fighting fund
+  moderate_public_petitions,  // publish, reject, hide, invalidate, clear suspects, block lists, recount
 };
 
 [[nodiscard]] std::string_view to_string(Permission permission) noexcept;

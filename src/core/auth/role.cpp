@@ -11,11 +11,12 @@ namespace recall {
 
 namespace {
 
-constexpr std::array<std::pair<Role, std::string_view>, 5> role_names{{
+constexpr std::array<std::pair<Role, std::string_view>, 6> role_names{{
     {Role::petition_officer, "petition-officer"},
     {Role::staff, "staff"},
     {Role::observer, "observer"},
     {Role::campaigner, "campaigner"},
+    {Role::moderator, "moderator"},
     {Role::public_user, "public"},
 }};
 
@@ -59,7 +60,7 @@ std::optional<Duty> parse_duty(std::string_view text) noexcept {
 Role role_from_text(std::string_view text, const std::string& field) {
   if (auto role = parse_role(text)) return *role;
   throw_invalid(
-      fmt::format("'{}' is not a role (petition-officer, staff, observer, campaigner, public)", text),
+      fmt::format("'{}' is not a role (petition-officer, staff, observer, campaigner, moderator, public)", text),
       SourceLocation{"", 0, 0, field});
 }
 

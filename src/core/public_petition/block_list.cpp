@@ -94,8 +94,13 @@ std::optional<BlockKind> BlockList::match(const IpAddress& ip, const EmailAddres
   return std::nullopt;
 }
 
-BlockList parse_block_list(std::string_view text, std::string_view file) {
-  BlockList list;
+namespace {
+
+// Walks the lines of a block list file and calls `take(kind, value)` for each entry, with the value
+// still as typed; an Error from `take` (a parser naming its field) comes out with the file, line and
+// column of the value, which are known only here.
+template <typename Take>
+void for_each_block_line(std::string_view text, std::string_view file, Take take) {
   int line_number = 0;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -121,20 +126,41 @@ BlockList parse_block_list(std::string_view text, std::string_view file) {
       throw_invalid(fmt::format("unknown entry \"{}\"; expected ip, domain or email", kind),
                     where(kind_at, "kind"));
     }
+    const BlockKind block_kind = kind == "ip" ? BlockKind::ip : kind == "domain" ? BlockKind::domain : BlockKind::email;
     try {
-      if (kind == "ip") {
-        list.block_ip(parse_cidr(value, "ip"));
-      } else if (kind == "domain") {
-        list.block_domain(parse_domain_pattern(value, "domain"));
-      } else {
-        list.block_email(parse_email_address(value, "email").canonical);
-      }
+      take(block_kind, value, line_number);
     } catch (const Error& error) {
-      // The parsers name the field; the file, line and column are known only here.
       throw_invalid(error.message(), where(value_at, std::string(kind)));
     }
   }
+}
+
+}  // namespace
+
+BlockList parse_block_list(std::string_view text, std::string_view file) {
+  BlockList list;
+  for_each_block_line(text, file, [&](BlockKind kind, std::string_view value, int) {
+    switch (kind) {
+      case BlockKind::ip: list.block_ip(parse_cidr(value, "ip")); break;
+      case BlockKind::domain: list.block_domain(parse_domain_pattern(value, "domain")); break;
+      case BlockKind::email: list.block_email(parse_email_address(value, "email").canonical); break;
+    }
+  });
   return list;
+}
+
+std::vector<BlockEntry> parse_block_entries(std::string_view text, std::string_view file) {
+  std::vector<BlockEntry> entries;
+  for_each_block_line(text, file, [&](BlockKind kind, std::string_view value, int line) {
+    std::string canonical;
+    switch (kind) {
+      case BlockKind::ip: canonical = to_string(parse_cidr(value, "ip")); break;
+      case BlockKind::domain: canonical = to_string(parse_domain_pattern(value, "domain")); break;
+      case BlockKind::email: canonical = parse_email_address(value, "email").canonical; break;
+    }
+    entries.push_back(BlockEntry{kind, std::move(canonical), line});
+  });
+  return entries;
 }
 
 }  // namespace recall::public_petition

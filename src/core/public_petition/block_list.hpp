@@ -87,4 +87,16 @@ class BlockList {
 // Error(invalid_input) with `file`, the line, and the column of the bad entry.
 BlockList parse_block_list(std::string_view text, std::string_view file);
 
+// One line of such a file, its value in canonical text ("198.51.100.0/24", "*.example.com", the
+// canonical email): what a store keeps, so `recall public-petition block import` can save a file.
+struct BlockEntry {
+  BlockKind kind = BlockKind::ip;
+  std::string value;
+  int line = 0;
+
+  bool operator==(const BlockEntry&) const = default;
+};
+// The same rules and errors as parse_block_list; the entries in file order.
+std::vector<BlockEntry> parse_block_entries(std::string_view text, std::string_view file);
+
 }  // namespace recall::public_petition

@@ -40,14 +40,52 @@ std::string polygon_points(Point c) {
   return points;
 }
 
+// The box the hexes fill, grown hex by hex, as an SVG viewBox with a small margin.
+class HexBounds {
+ public:
+  void add(Point c) {
+    min_x_ = std::min(min_x_, c.x - hex_width / 2);
+    max_x_ = std::max(max_x_, c.x + hex_width / 2);
+    min_y_ = std::min(min_y_, c.y - radius);
+    max_y_ = std::max(max_y_, c.y + radius);
+    empty_ = false;
+  }
+  [[nodiscard]] std::string view_box() const {
+    constexpr double margin = 4.0;
+    if (empty_) return fmt::format("{:.2f} {:.2f} {:.2f} {:.2f}", -margin, -margin, 2 * margin, 2 * margin);
+    return fmt::format("{:.2f} {:.2f} {:.2f} {:.2f}", min_x_ - margin, min_y_ - margin,
+                       max_x_ - min_x_ + 2 * margin, max_y_ - min_y_ + 2 * margin);
+  }
+
+ private:
+  double min_x_ = std::numeric_limits<double>::max();
+  double min_y_ = std::numeric_limits<double>::max();
+  double max_x_ = std::numeric_limits<double>::lowest();
+  double max_y_ = std::numeric_limits<double>::lowest();
+  bool empty_ = true;
+};
+
 }  // namespace
+
+nlohmann::json hexmap_geometry_json(const Parliament& parliament) {
+  HexBounds bounds;
+  nlohmann::json hexes = nlohmann::json::array();
+  for (const HexCell& cell : parliament.data().hexes) {
+    const Point c = centre(cell.q, cell.r);
+    bounds.add(c);
+    const Constituency* constituency = parliament.constituency(cell.ons_code);
+    hexes.push_back({{"ons_code", cell.ons_code},
+                     {"name", constituency ? constituency->name : cell.ons_code},
+                     {"x", std::round(c.x * 100) / 100},
+                     {"y", std::round(c.y * 100) / 100},
+                     {"points", polygon_points(c)}});
+  }
+  return {{"view_box", bounds.view_box()}, {"hexes", std::move(hexes)}};
+}
 
 nlohmann::json hexmap_json(const Site& site, int parliament_year) {
   const Parliament& parliament = site.parliament;
-  double min_x = std::numeric_limits<double>::max();
-  double min_y = min_x;
-  double max_x = std::numeric_limits<double>::lowest();
-  double max_y = max_x;
+  HexBounds bounds;
 
   struct PartyGroup {
     nlohmann::json constituencies = nlohmann::json::array();
@@ -59,10 +97,7 @@ nlohmann::json hexmap_json(const Site& site, int parliament_year) {
 
   for (const HexCell& cell : parliament.data().hexes) {
     const Point c = centre(cell.q, cell.r);
-    min_x = std::min(min_x, c.x - hex_width / 2);
-    max_x = std::max(max_x, c.x + hex_width / 2);
-    min_y = std::min(min_y, c.y - radius);
-    max_y = std::max(max_y, c.y + radius);
+    bounds.add(c);
 
     const Constituency* constituency = parliament.constituency(cell.ons_code);
     const std::string name = constituency ? constituency->name : cell.ons_code;
@@ -131,15 +166,11 @@ nlohmann::json hexmap_json(const Site& site, int parliament_year) {
                                   {"selected", year == parliament_year}});
   }
 
-  const double margin = 4.0;
-  if (hexes.empty()) min_x = min_y = max_x = max_y = 0;
-  const double width = max_x - min_x + 2 * margin;
-  const double height = max_y - min_y + 2 * margin;
   return {{"parliament", parliament_year},
           {"parliament_label", parliament_label(site.calendar, parliament_year)},
           {"parliament_options", std::move(parliament_options)},
           {"layout", "odd-r"},
-          {"view_box", fmt::format("{:.2f} {:.2f} {:.2f} {:.2f}", min_x - margin, min_y - margin, width, height)},
+          {"view_box", bounds.view_box()},
           {"hex_count", hexes.size()},
           {"changed_count", changed_count},
           {"hexes", std::move(hexes)},

@@ -10,4 +10,9 @@ namespace recall::http {
 
 nlohmann::json hexmap_json(const Site& site, int parliament);
 
+// Only the shapes, for maps that colour constituencies by something else (a public petition's
+// signatures): {"view_box", "hexes": [{"ons_code", "name", "x", "y", "points"}]}, in the reference
+// data's order.
+nlohmann::json hexmap_geometry_json(const Parliament& parliament);
+
 }  // namespace recall::http

@@ -35,14 +35,15 @@ Response no_store(Response response) {
 }
 
 Response render_sign_form(const Site& site, const Request& request, std::string_view template_name,
-                          std::string title, nlohmann::json view, const Error* error, int status) {
+                          std::string title, nlohmann::json view, const Error* error, int status,
+                          std::string_view default_field) {
   const SignFormToken token = new_sign_form_token();
   view["sign_token"] = token.token;
   view["has_error"] = error != nullptr;
   view["error"] = nullptr;
   view["field_errors"] = nlohmann::json::object();
   if (error != nullptr) {
-    const nlohmann::json summary = form_error_json(*error, "elector_number");
+    const nlohmann::json summary = form_error_json(*error, default_field);
     view["error"] = summary;
     view["field_errors"][summary["field"].get<std::string>()] = summary["message"];
     title = "Error: " + title;

@@ -21,9 +21,11 @@ PublicPetition online_petition(const Site& site, const Request& request);
 nlohmann::json online_sign_base_view(const PublicPetition& petition);
 
 // Renders `template_name` with a fresh form token ("sign_token" in the view, and its cookie), any
-// error ({"has_error", "error", "field_errors": {field: message}}), and Cache-Control: no-store.
+// error ({"has_error", "error", "field_errors": {field: message}}), and Cache-Control: no-store. An
+// error that names no field is shown against `default_field`.
 Response render_sign_form(const Site& site, const Request& request, std::string_view template_name,
-                          std::string title, nlohmann::json view, const Error* error, int status);
+                          std::string title, nlohmann::json view, const Error* error, int status,
+                          std::string_view default_field = "elector_number");
 
 // Every answer of these pages depends on the browser's cookies and must never be cached or shared.
 Response no_store(Response response);

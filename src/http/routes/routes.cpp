@@ -2,6 +2,7 @@
 
 #include "http/routes/handlers.hpp"
 #include "http/routes/petition_pages.hpp"
+#include "http/routes/public_petition_pages.hpp"
 
 namespace recall::http {
 
@@ -44,6 +45,8 @@ void add_routes(Router& router, const Site& site) {
   router.post("/petitions/{id}/receipt.txt", bind(receipt_file_download));
   // Accounts and the statutory petition pages (public, officer, staff), behind their gates.
   add_petition_routes(router, site);
+  // Public "call a by-election" petitions (issue 5) and their moderators.
+  add_public_petition_routes(router, site);
 }
 
 }  // namespace recall::http

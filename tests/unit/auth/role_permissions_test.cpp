@@ -9,10 +9,11 @@ namespace {
 
 TEST(Role, NamesRoundTrip) {
   for (Role role :
-       {Role::petition_officer, Role::staff, Role::observer, Role::campaigner, Role::public_user}) {
+       {Role::petition_officer, Role::staff, Role::observer, Role::campaigner, Role::moderator, Role::public_user}) {
     EXPECT_EQ(parse_role(to_string(role)), role);
   }
   EXPECT_EQ(parse_role("officer"), Role::petition_officer);
+  EXPECT_EQ(to_string(Role::moderator), "moderator");
   EXPECT_EQ(parse_role("admin"), std::nullopt);
   EXPECT_EQ(parse_duty("postal-team"), Duty::postal_team);
   EXPECT_EQ(parse_duty("signing-place-clerk"), Duty::signing_place_clerk);
@@ -56,6 +57,16 @@ TEST(Permissions, ObserversCampaignersAndPublic) {
   EXPECT_FALSE(may(Role::observer, Duty::none, Permission::mark_register_in_person));
   EXPECT_TRUE(may(Role::campaigner, Duty::none, Permission::manage_campaign));
   EXPECT_FALSE(may(Role::campaigner, Duty::none, Permission::observe_proceedings));
+  EXPECT_TRUE(may(Role::moderator, Duty::none, Permission::moderate_public_petitions));
+  EXPECT_TRUE(may(Role::moderator, Duty::none, Permission::view_public));
+  EXPECT_FALSE(may(Role::moderator, Duty::none, Permission::manage_petition));
+  EXPECT_FALSE(may(Role::moderator, Duty::none, Permission::read_audit_log));
+  EXPECT_TRUE(may(Role::petition_officer, Duty::none, Permission::moderate_public_petitions))
+      << "the command line acts as the officer";
+  EXPECT_FALSE(may(Role::campaigner, Duty::none, Permission::moderate_public_petitions));
+  EXPECT_FALSE(may(Role::observer, Duty::none, Permission::moderate_public_petitions));
+  EXPECT_FALSE(may(Role::staff, Duty::postal_team, Permission::moderate_public_petitions));
+  EXPECT_FALSE(may(Role::public_user, Duty::none, Permission::moderate_public_petitions));
   EXPECT_TRUE(may(Role::public_user, Duty::none, Permission::view_public));
   EXPECT_FALSE(may(Role::public_user, Duty::none, Permission::read_audit_log));
   EXPECT_EQ(to_string(Permission::manage_users), "manage-users");

@@ -109,5 +109,32 @@ TEST(BlockList, TextErrorsGiveLineAndColumn) {
   EXPECT_EQ(where("email nobody\n").field, "email");
 }
 
+TEST(BlockList, EntriesComeInCanonicalTextWithTheirLines) {
+  const auto entries = parse_block_entries(
+      "# for the store\n"
+      "ip 198.51.100.7\n"
+      "domain *.Throwaway.test\n"
+      "\n"
+      "email Jo.Bloggs+petitions@googlemail.com\n"
+      "ip 2001:DB8:0:0::/32\n",
+      "blocks.txt");
+  const std::vector<BlockEntry> expected = {
+      BlockEntry{BlockKind::ip, "198.51.100.7/32", 2},
+      BlockEntry{BlockKind::domain, "*.throwaway.test", 3},
+      BlockEntry{BlockKind::email, "jobloggs@gmail.com", 5},
+      BlockEntry{BlockKind::ip, "2001:db8::/32", 6},
+  };
+  EXPECT_EQ(entries, expected);
+  try {
+    parse_block_entries("ip 192.0.2.0/24\ndomain bad..example\n", "blocks.txt");
+    ADD_FAILURE() << "a bad domain was accepted";
+  } catch (const Error& error) {
+    ASSERT_TRUE(error.where());
+    EXPECT_EQ(error.where()->line, 2);
+    EXPECT_EQ(error.where()->column, 8);
+    EXPECT_EQ(error.where()->field, "domain");
+  }
+}
+
 }  // namespace
 }  // namespace recall::public_petition

@@ -1,0 +1,368 @@
+// The sequencer's life: loading memory from the store at start, the queues, the writer thread, steps,
+// and applying what a COMMIT changed. The batch itself is in public_intake_batch.cpp.
+#include "service/public_intake.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <exception>
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+#include "core/auth/sodium_init.hpp"
+#include "core/base/error.hpp"
+
+namespace recall {
+
+namespace pp = public_petition;
+
+namespace {
+
+// The states whose petitions the sequencer keeps in memory: those that take signatures (sponsors while
+// collecting and waiting for moderation) and those whose counts are shown.
+bool kept_in_memory(pp::PublicPetitionState state) {
+  return state == pp::PublicPetitionState::collecting_sponsors || state == pp::PublicPetitionState::sponsored ||
+         state == pp::PublicPetitionState::open || state == pp::PublicPetitionState::closed;
+}
+
+bool takes_signatures(pp::PublicPetitionState state) {
+  return state == pp::PublicPetitionState::collecting_sponsors || state == pp::PublicPetitionState::sponsored ||
+         state == pp::PublicPetitionState::open;
+}
+
+constexpr int page_size = 100'000;
+
+}  // namespace
+
+PublicIntake::PublicIntake(Store& store, const Parliament& parliament, Clock clock, PublicPetitionConfig config)
+    : store_(store),
+      parliament_(parliament),
+      clock_(std::move(clock)),
+      config_(std::move(config)),
+      limiter_(clock_, config_.rate_limits) {
+  ensure_sodium();
+  // Random per process: fingerprints are never stored, and nobody outside can aim at collisions.
+  randombytes_buf(fingerprint_key_.data(), fingerprint_key_.size());
+  randombytes_buf(&generation_, sizeof generation_);
+}
+
+PublicIntake::~PublicIntake() { stop(); }
+
+void PublicIntake::load_petition(const PublicPetitionRecord& record, bool fingerprints) {
+  auto& petitions = store_.public_petitions();
+  const std::int64_t id = record.petition.id;
+  Slot slot;
+  slot.petition = record.petition;
+  slot.counts = std::make_unique<pp::CountAggregator>(parliament_);
+  slot.counts->rebuild(petitions.count_by_constituency(id));
+  slot.updated_at = clock_();
+  if (fingerprints) {
+    std::int64_t after = 0;
+    for (;;) {
+      const std::vector<SignatureEmail> page = petitions.canonical_emails(id, after, page_size);
+      for (const SignatureEmail& row : page) {
+        fingerprints_.insert(pp::signature_fingerprint(fingerprint_key_, id, row.canonical_email));
+      }
+      if (page.size() < static_cast<std::size_t>(page_size)) break;
+      after = page.back().id;
+    }
+  }
+  std::lock_guard lock(slots_mutex_);
+  slots_[id] = std::move(slot);
+}
+
+void PublicIntake::load() {
+  auto& petitions = store_.public_petitions();
+  std::vector<PublicPetitionRecord> records;
+  for (const pp::PublicPetitionState state :
+       {pp::PublicPetitionState::collecting_sponsors, pp::PublicPetitionState::sponsored,
+        pp::PublicPetitionState::open, pp::PublicPetitionState::closed}) {
+    PetitionPage page{std::nullopt, 1000};
+    for (;;) {
+      std::vector<PublicPetitionRecord> found = petitions.list_petitions(state, page);
+      if (found.empty()) break;
+      page.before_id = found.back().petition.id;
+      const bool last = found.size() < 1000;
+      for (PublicPetitionRecord& record : found) records.push_back(std::move(record));
+      if (last) break;
+    }
+  }
+  // Room for every fingerprint first, so the set never doubles (holding both tables) while loading.
+  std::int64_t expected = 0;
+  for (const PublicPetitionRecord& record : records) {
+    if (takes_signatures(record.petition.state)) expected += petitions.count_signatures(record.petition.id);
+  }
+  fingerprints_.reserve(static_cast<std::size_t>(expected));
+  for (const PublicPetitionRecord& record : records) load_petition(record, takes_signatures(record.petition.state));
+  set_blocks(petitions.list_blocks());
+  spdlog::info("public petitions: {} in memory, {} signatures in the duplicate check ({} bytes)", records.size(),
+               fingerprints_.size(), fingerprints_.bytes_used());
+}
+
+void PublicIntake::set_blocks(const std::vector<PublicBlock>& blocks) {
+  pp::BlockList list;
+  for (const PublicBlock& block : blocks) {
+    switch (block.kind) {
+      case pp::BlockKind::ip:
+        list.block_ip(pp::parse_cidr(block.value, "value"));
+        break;
+      case pp::BlockKind::domain:
+        list.block_domain(pp::parse_domain_pattern(block.value, "value"));
+        break;
+      case pp::BlockKind::email:
+        list.block_email(block.value);
+        break;
+    }
+  }
+  blocks_ = std::move(list);
+}
+
+void PublicIntake::start() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (started_) return;
+  }
+  load();
+  std::lock_guard lock(queue_mutex_);
+  started_ = true;
+  stopping_ = false;
+  writer_ = std::thread([this] { writer_loop(); });
+}
+
+void PublicIntake::stop() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    stopping_ = true;
+  }
+  queue_ready_.notify_all();
+  if (writer_.joinable()) writer_.join();
+  std::deque<SignJob> signs;
+  std::deque<ConfirmJob> confirms;
+  std::deque<StepJob*> steps;
+  {
+    std::lock_guard lock(queue_mutex_);
+    signs.swap(signs_);
+    confirms.swap(confirms_);
+    steps.swap(steps_);
+  }
+  for (SignJob& job : signs) job.done(SignOutcome::unavailable);
+  for (ConfirmJob& job : confirms) job.done(ConfirmResult{ConfirmOutcome::unavailable, 0});
+  for (StepJob* job : steps) {
+    job->finished.set_exception(
+        std::make_exception_ptr(Error(ErrorKind::unavailable, "public petitions are shutting down")));
+  }
+}
+
+void PublicIntake::sign(IntakeSignature signature, std::function<void(SignOutcome)> done) {
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (started_ && !stopping_) {
+      signs_.push_back({std::move(signature), std::move(done)});
+      queue_ready_.notify_one();
+      return;
+    }
+  }
+  done(SignOutcome::unavailable);
+}
+
+void PublicIntake::confirm(TokenHash token, std::function<void(ConfirmResult)> done) {
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (started_ && !stopping_) {
+      confirms_.push_back({token, std::move(done)});
+      queue_ready_.notify_one();
+      return;
+    }
+  }
+  done(ConfirmResult{ConfirmOutcome::unavailable, 0});
+}
+
+void PublicIntake::run(std::function<IntakeEffects(Store&)> step) {
+  StepJob job{std::move(step), {}};
+  std::future<void> finished = job.finished.get_future();
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (!started_ || stopping_) throw Error(ErrorKind::unavailable, "public petitions are not running");
+    steps_.push_back(&job);
+  }
+  queue_ready_.notify_one();
+  finished.get();
+}
+
+void PublicIntake::writer_loop() {
+  std::vector<SignJob> signs;
+  std::vector<ConfirmJob> confirms;
+  for (;;) {
+    std::deque<StepJob*> steps;
+    signs.clear();
+    confirms.clear();
+    {
+      std::unique_lock lock(queue_mutex_);
+      queue_ready_.wait(lock, [this] { return stopping_ || !signs_.empty() || !confirms_.empty() || !steps_.empty(); });
+      if (stopping_) return;
+      steps.swap(steps_);
+      // Everything queued, up to max_batch: the batch forms while the last one committed.
+      std::size_t room = std::max<std::size_t>(1, config_.max_batch);
+      while (room > 0 && !confirms_.empty()) {
+        confirms.push_back(std::move(confirms_.front()));
+        confirms_.pop_front();
+        --room;
+      }
+      while (room > 0 && !signs_.empty()) {
+        signs.push_back(std::move(signs_.front()));
+        signs_.pop_front();
+        --room;
+      }
+    }
+    for (StepJob* job : steps) run_step(*job);
+    if (!signs.empty() || !confirms.empty()) run_batch(signs, confirms);
+  }
+}
+
+void PublicIntake::run_step(StepJob& job) {
+  IntakeEffects effects;
+  try {
+    store_.transaction([&] { effects = job.step(store_); });
+  } catch (...) {
+    job.finished.set_exception(std::current_exception());
+    return;
+  }
+  try {
+    apply(effects, clock_());
+  } catch (const std::exception& e) {
+    // Committed: the step succeeded. Memory that failed to follow is what recount repairs.
+    spdlog::error("public petitions: memory did not follow a committed step ({}); run a recount", e.what());
+  }
+  job.finished.set_value();
+}
+
+pp::Screening PublicIntake::screen(const pp::IpAddress& ip, const pp::EmailAddress& email) {
+  return pp::screen_signature(blocks_, limiter_, ip, email);
+}
+
+std::optional<pp::CountSnapshot> PublicIntake::snapshot(std::int64_t petition_id) const {
+  std::lock_guard lock(slots_mutex_);
+  const auto found = slots_.find(petition_id);
+  if (found == slots_.end()) return std::nullopt;
+  return found->second.counts->snapshot();
+}
+
+namespace {
+
+bool shows_counts(pp::PublicPetitionState state) {
+  return state == pp::PublicPetitionState::open || state == pp::PublicPetitionState::closed;
+}
+
+}  // namespace
+
+std::optional<PetitionCounts> PublicIntake::counts(std::int64_t petition_id) const {
+  std::lock_guard lock(slots_mutex_);
+  const auto found = slots_.find(petition_id);
+  if (found == slots_.end() || !shows_counts(found->second.petition.state)) return std::nullopt;
+  return PetitionCounts{found->second.counts->snapshot(), found->second.updated_at, generation_};
+}
+
+std::optional<CountsStamp> PublicIntake::counts_stamp(std::int64_t petition_id) const {
+  std::lock_guard lock(slots_mutex_);
+  const auto found = slots_.find(petition_id);
+  if (found == slots_.end() || !shows_counts(found->second.petition.state)) return std::nullopt;
+  // Two reads, each under the aggregator's lock: a change between them at worst gives the version
+  // just before it, whose cached body was current a moment ago.
+  const pp::CountAggregator& counts = *found->second.counts;
+  const std::uint64_t version = counts.version();
+  return CountsStamp{counts.total(), version, generation_};
+}
+
+void PublicIntake::apply(IntakeEffects& effects, std::int64_t now) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> thresholds;  // (petition, signatures) newly reached
+  {
+    std::lock_guard lock(slots_mutex_);
+    std::vector<std::int64_t> changed;
+    for (pp::PublicPetition& petition : effects.petitions) {
+      const std::int64_t id = petition.id;
+      changed.push_back(id);
+      if (!kept_in_memory(petition.state)) {
+        slots_.erase(id);  // rejected or hidden: no signing, no counts
+        continue;
+      }
+      auto found = slots_.find(id);
+      if (found == slots_.end()) {
+        Slot slot;
+        slot.counts = std::make_unique<pp::CountAggregator>(parliament_);
+        slot.updated_at = now;
+        found = slots_.emplace(id, std::move(slot)).first;
+      }
+      found->second.petition = std::move(petition);
+    }
+    for (auto& [id, counts] : effects.rebuilds) {
+      const auto found = slots_.find(id);
+      if (found == slots_.end()) continue;
+      found->second.counts->rebuild(counts);
+      found->second.updated_at = now;
+    }
+    // One apply per petition, all or nothing, in the order the changes came.
+    std::unordered_map<std::int64_t, std::vector<pp::CountChange>> by_petition;
+    for (auto& [id, change] : effects.count_changes) by_petition[id].push_back(std::move(change));
+    for (auto& [id, changes] : by_petition) {
+      const auto found = slots_.find(id);
+      if (found == slots_.end()) continue;  // rejected or hidden: nothing shown
+      try {
+        found->second.counts->apply(changes);
+      } catch (const Error& e) {
+        // Drift (a counter would go below zero): the store is the truth.
+        spdlog::error("public petition {}: counts drifted ({}); rebuilding from the store", id, e.message());
+        found->second.counts->rebuild(store_.public_petitions().count_by_constituency(id));
+      }
+      found->second.updated_at = now;
+    }
+    // Thresholds, for every open petition whose count or state changed (publishing one that already
+    // has enough supporters reaches a threshold too).
+    std::set<std::int64_t> touched;
+    for (const auto& entry : by_petition) touched.insert(entry.first);
+    for (const auto& entry : effects.rebuilds) touched.insert(entry.first);
+    for (const std::int64_t id : changed) touched.insert(id);
+    for (const std::int64_t id : touched) {
+      const auto found = slots_.find(id);
+      if (found == slots_.end() || found->second.petition.state != pp::PublicPetitionState::open) continue;
+      for (const std::int64_t reached :
+           pp::note_signature_count(found->second.petition, found->second.counts->total(), now)) {
+        thresholds.emplace_back(id, reached);
+      }
+    }
+  }
+  for (const auto& [id, email] : effects.fingerprints) {
+    fingerprints_.insert(pp::signature_fingerprint(fingerprint_key_, id, email));
+  }
+  if (effects.blocks) set_blocks(*effects.blocks);
+  // A small transaction after the batch's: the time a threshold was first reached. Should it fail, the
+  // next change (or a recount with repair) notes it again, with a later time.
+  for (const auto& [id, signatures] : thresholds) {
+    try {
+      store_.public_petitions().mark_threshold_reached(id, signatures, now);
+    } catch (const std::exception& e) {
+      spdlog::error("public petition {}: could not record reaching {} signatures: {}", id, signatures, e.what());
+      std::lock_guard lock(slots_mutex_);
+      const auto found = slots_.find(id);
+      if (found == slots_.end()) continue;
+      for (pp::ThresholdMark& mark : found->second.petition.thresholds) {
+        if (mark.signatures == signatures) mark.reached_at.reset();
+      }
+    }
+  }
+}
+
+bool PublicIntake::resend_due(std::uint64_t fingerprint, std::int64_t now) {
+  constexpr std::int64_t resend_every = 60;
+  // Bounded: entries older than a minute say nothing any more.
+  if (resent_at_.size() > 100'000) {
+    std::erase_if(resent_at_, [&](const auto& entry) { return now - entry.second >= resend_every; });
+  }
+  auto [entry, fresh] = resent_at_.try_emplace(fingerprint, now);
+  if (fresh) return true;
+  if (now - entry->second < resend_every) return false;
+  entry->second = now;
+  return true;
+}
+
+}  // namespace recall

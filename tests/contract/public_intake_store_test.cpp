@@ -1,0 +1,184 @@
+// What the public petition intake sequencer needs from storage beyond the petition store itself:
+// confirmation emails queued in one batch and linked to their petition (and deleted with its personal
+// data), the sponsor flag on a confirmation, a new token for a re-sent email, every row for the
+// recount, postcodes looked up a batch at a time, and moderator accounts.
+#include <fmt/format.h>
+
+#include "contract/sample_petition.hpp"
+#include "contract/sample_public_petition.hpp"
+#include "contract/store_contract.hpp"
+
+namespace recall::contract {
+
+namespace {
+
+namespace pp = public_petition;
+
+pp::PublicPetition open_sample(Store& store, std::uint64_t token) {
+  pp::PublicPetition petition = sample_public_petition();
+  petition.sponsor_count = 5;
+  petition.state = pp::PublicPetitionState::sponsored;
+  petition.sponsored_at = public_epoch + 60;
+  petition.id = store.public_petitions().create_petition(petition, sample_token(token));
+  pp::publish(petition, pp::PetitionRules{}, public_epoch + 120);
+  store.public_petitions().save_state(petition, pp::PublicPetitionState::sponsored, std::nullopt);
+  return petition;
+}
+
+OutboxMessage mail(std::string to, std::optional<std::int64_t> petition) {
+  OutboxMessage message;
+  message.to = std::move(to);
+  message.subject = "Please confirm your signature";
+  message.body = "Confirm: https://example.org/public/petitions/1/confirm/abc\n";
+  message.created_at = "2019-03-20T09:15:00Z";
+  message.next_attempt_at = public_epoch;
+  message.public_petition_id = petition;
+  return message;
+}
+
+}  // namespace
+
+TEST_P(StoreContract, OutboxBatchRoundTripsWithItsPetition) {
+  auto store = open();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  std::vector<OutboxMessage> messages;
+  for (int i = 0; i < 37; ++i) {
+    messages.push_back(mail("signer" + std::to_string(i) + "@example.com",
+                            i % 3 == 0 ? std::nullopt : std::optional<std::int64_t>(petition.id)));
+  }
+  store->outbox().enqueue_batch(messages);
+  store->outbox().enqueue_batch({});
+  const std::vector<OutboxMessage> listed = store->outbox().list_outbox();
+  ASSERT_EQ(listed.size(), messages.size());
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    OutboxMessage expected = messages[i];
+    expected.id = listed[i].id;
+    EXPECT_EQ(listed[i], expected) << i;
+  }
+  EXPECT_EQ(store->outbox().due(public_epoch, 100).size(), messages.size());
+  const std::int64_t single = store->outbox().enqueue(mail("one@example.com", petition.id));
+  EXPECT_EQ(store->outbox().list_outbox().back().id, single);
+  EXPECT_EQ(store->outbox().list_outbox().back().public_petition_id, petition.id);
+}
+
+TEST_P(StoreContract, OutboxBatchRefusesABadMessageNamingItsLineBeforeWritingAny) {
+  auto store = open();
+  std::vector<OutboxMessage> messages{mail("a@example.com", std::nullopt), mail("b@example.com", std::nullopt)};
+  messages[1].created_at = "yesterday";
+  try {
+    store->outbox().enqueue_batch(messages);
+    FAIL() << "a bad created_at was taken";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::invalid_input);
+    ASSERT_TRUE(error.where());
+    EXPECT_EQ(error.where()->line, 2);
+    EXPECT_EQ(error.where()->field, "created_at");
+  }
+  EXPECT_TRUE(store->outbox().list_outbox().empty());
+}
+
+TEST_P(StoreContract, ConfirmationSaysWhetherTheSignerIsASponsor) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  std::vector<NewPublicSignature> batch{sample_signature(petition.id, 1), sample_signature(petition.id, 2)};
+  batch[1].sponsor = true;
+  petitions.add_signatures(batch);
+  const std::vector<TokenHash> tokens{batch[0].confirm_token_hash, batch[1].confirm_token_hash};
+  const auto confirmed = petitions.confirm_signatures(tokens, public_epoch + 600);
+  ASSERT_TRUE(confirmed[0] && confirmed[1]);
+  EXPECT_FALSE(confirmed[0]->sponsor);
+  EXPECT_TRUE(confirmed[1]->sponsor);
+}
+
+TEST_P(StoreContract, APendingSignatureTakesANewConfirmationToken) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  const NewPublicSignature signature = sample_signature(petition.id, 1);
+  const std::int64_t id = *petitions.add_signatures(std::span(&signature, 1)).at(0).id;
+  const TokenHash fresh = sample_token(77);
+  EXPECT_TRUE(petitions.replace_confirm_token(id, fresh));
+  EXPECT_EQ(petitions.find_signature(id)->confirm_token_hash, fresh);
+  const std::vector<TokenHash> old_token{signature.confirm_token_hash};
+  EXPECT_FALSE(petitions.confirm_signatures(old_token, public_epoch + 60).at(0)) << "the old link is dead";
+  const std::vector<TokenHash> new_token{fresh};
+  EXPECT_TRUE(petitions.confirm_signatures(new_token, public_epoch + 60).at(0));
+  EXPECT_FALSE(petitions.replace_confirm_token(id, sample_token(78))) << "confirmed: nothing to re-send";
+  EXPECT_FALSE(petitions.replace_confirm_token(id + 1000, sample_token(79)));
+}
+
+TEST_P(StoreContract, EverySignatureRowPagesInIdOrder) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  const pp::PublicPetition other = open_sample(*store, 2);
+  std::vector<NewPublicSignature> batch;
+  for (int n = 1; n <= 7; ++n) batch.push_back(sample_signature(petition.id, n));
+  batch.push_back(sample_signature(other.id, 8));
+  const auto ids = petitions.add_signatures(batch);
+  std::vector<std::int64_t> seen;
+  std::int64_t after = 0;
+  for (;;) {
+    const auto page = petitions.list_signatures(petition.id, after, 3);
+    for (const PublicSignatureRecord& row : page) {
+      EXPECT_EQ(row.petition_id, petition.id);
+      seen.push_back(row.id);
+    }
+    if (page.size() < 3) break;
+    after = page.back().id;
+  }
+  std::vector<std::int64_t> expected;
+  for (std::size_t i = 0; i < 7; ++i) expected.push_back(*ids[i].id);
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(error_kind_of([&] { petitions.list_signatures(petition.id, 0, 0); }), ErrorKind::invalid_input);
+}
+
+TEST_P(StoreContract, AnonymisingAPetitionDeletesItsUnsentEmailsOnly) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  const pp::PublicPetition other = open_sample(*store, 2);
+  const std::int64_t sent = store->outbox().enqueue(mail("sent@example.com", petition.id));
+  store->outbox().mark_sent(sent, "2019-03-20T09:16:00Z");
+  store->outbox().enqueue_batch(std::vector<OutboxMessage>{mail("unsent@example.com", petition.id),
+                                                           mail("other@example.com", other.id),
+                                                           mail("statutory@example.com", std::nullopt)});
+  // Only the first petition closes before the cut-off.
+  pp::PublicPetition closing = petition;
+  ASSERT_TRUE(pp::close_if_due(closing, *closing.closes_at));
+  petitions.save_state(closing, pp::PublicPetitionState::open, std::nullopt);
+  const AnonymisationResult result = petitions.anonymise_closed_before(*closing.closes_at, *closing.closes_at + 10);
+  EXPECT_EQ(result.petition_ids, std::vector<std::int64_t>{petition.id});
+  EXPECT_EQ(result.unsent_emails_deleted, 1);
+  std::vector<std::string> left;
+  for (const OutboxMessage& message : store->outbox().list_outbox()) left.push_back(message.to);
+  EXPECT_EQ(left, (std::vector<std::string>{"sent@example.com", "other@example.com", "statutory@example.com"}));
+}
+
+TEST_P(StoreContract, PostcodesAreLookedUpABatchAtATime) {
+  auto store = open();
+  std::vector<PostcodeRow> rows;
+  std::vector<std::string> wanted;
+  for (int i = 0; i < 300; ++i) {
+    const std::string postcode = fmt::format("PE{} {}AA", i / 10 + 1, i % 10);
+    rows.push_back({postcode, i % 2 == 0 ? "E14000864" : "W07000049"});
+    if (i % 3 == 0) wanted.push_back(postcode);
+  }
+  store->postcodes().upsert_postcodes(rows);
+  wanted.push_back("ZZ9 9ZZ");
+  const auto found = store->postcodes().find_postcodes(wanted);
+  EXPECT_EQ(found.size(), wanted.size() - 1);
+  EXPECT_EQ(found.at("PE1 0AA"), "E14000864");
+  EXPECT_EQ(found.at("PE1 3AA"), "W07000049");
+  EXPECT_FALSE(found.contains("ZZ9 9ZZ"));
+  EXPECT_TRUE(store->postcodes().find_postcodes({}).empty());
+}
+
+TEST_P(StoreContract, AnAccountMayBeAModerator) {
+  auto store = open();
+  const std::int64_t id = store->users().add_user({0, "mod@example.org", "moderator", "", "hash", 1, false});
+  EXPECT_EQ(store->users().find_user(id)->role, "moderator");
+}
+
+}  // namespace recall::contract
