@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium, headless, with the flags this closed
 // network needs, and an axe-core check that fails on serious or critical violations.
 import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
@@ -31,4 +32,23 @@ export async function seriousViolations(page) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+// Starts `recall` with these arguments and waits for its "listening on" line (60 s at most);
+// returns the child process and the address it serves.
+export async function startRecall(binary, args) {
+  const server = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60000);
+    const read = (chunk) => {
+      log += chunk;
+      const found = log.match(/listening on (http:\/\/[0-9.]+:[0-9]+)/);
+      if (found) { clearTimeout(timer); resolve(found[1]); }
+    };
+    server.stdout.on('data', read);
+    server.stderr.on('data', read);
+    server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
+  });
+  return { server, url };
 }

@@ -10,11 +10,11 @@
 // from the signing period to after the close.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, seriousViolations } from './browser.mjs';
+import { launch, seriousViolations, startRecall } from './browser.mjs';
 
 const binary = process.env.RECALL_BINARY;
 const password = 'a-long-rehearsal-passphrase-1';
@@ -36,20 +36,8 @@ function addUser(email, role, duty) {
 }
 
 async function startServer() {
-  server = spawn(binary, ['serve', '--db', db, '--address', '127.0.0.1', '--port', '0', '--clock-file', clock],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60000);
-    const read = (chunk) => {
-      log += chunk;
-      const found = log.match(/listening on (http:\/\/[0-9.]+:[0-9]+)/);
-      if (found) { clearTimeout(timer); resolve(found[1]); }
-    };
-    server.stdout.on('data', read);
-    server.stderr.on('data', read);
-    server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
-  });
+  ({ server, url } = await startRecall(binary, ['serve', '--db', db, '--address', '127.0.0.1', '--port', '0',
+    '--clock-file', clock]));
 }
 
 async function signIn(email) {

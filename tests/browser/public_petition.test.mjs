@@ -7,11 +7,11 @@
 // the links followed are the ones a real inbox would hold.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, seriousViolations } from './browser.mjs';
+import { launch, seriousViolations, startRecall } from './browser.mjs';
 import { MailSink } from './mail.mjs';
 
 const binary = process.env.RECALL_BINARY;
@@ -38,20 +38,8 @@ function recall(args, input) {
 }
 
 async function startServer() {
-  server = spawn(binary, ['serve', '--db', db, '--address', '127.0.0.1', '--port', '0',
-    '--smtp-url', mail.url, '--mail-from', 'petitions@example.org'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60000);
-    const read = (chunk) => {
-      log += chunk;
-      const found = log.match(/listening on (http:\/\/[0-9.]+:[0-9]+)/);
-      if (found) { clearTimeout(timer); resolve(found[1]); }
-    };
-    server.stdout.on('data', read);
-    server.stderr.on('data', read);
-    server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
-  });
+  ({ server, url } = await startRecall(binary, ['serve', '--db', db, '--address', '127.0.0.1', '--port', '0',
+    '--smtp-url', mail.url, '--mail-from', 'petitions@example.org']));
 }
 
 // Fills the signer's part of a form: the same fields on the create, sponsor and sign pages.
