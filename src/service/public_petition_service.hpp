@@ -44,6 +44,9 @@ struct PublicPetitionConfig {
   std::string site_url = "http://127.0.0.1:8080";  // the links in emails: site_url + "/public/petitions/{id}/confirm/{token}"
   std::string mail_from = "petitions@recall.invalid";
   std::size_t max_batch = 2000;                    // rows per group commit, bounding latency
+  // Reverse proxies whose X-Forwarded-For is believed (core/public_petition/client_address.hpp);
+  // empty: the connection's peer is the signer.
+  std::vector<public_petition::CidrRange> trusted_proxies;
 };
 
 // What a signer types. Checked by the service (Error(invalid_input) naming the form field: "name",

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -46,6 +47,7 @@ struct ServeOptions {
   std::string clock_file;  // rehearsals and tests only: the clock reads a UTC instant from this file
   MailOptions mail;        // the email outbox (service/outbox_delivery.hpp)
   std::string public_url;  // the site's address in emailed links; default http://ADDRESS:PORT
+  std::vector<std::string> trusted_proxies;  // CIDR ranges whose X-Forwarded-For is believed
 };
 
 // Closes public petitions whose period has ended every minute, and anonymises old ones at start and
@@ -174,6 +176,9 @@ void serve(const CommandContext& context, const ServeOptions& options) {
                                ? fmt::format("http://{}:{}", options.address, options.port)
                                : options.public_url;
   if (!options.mail.mail_from.empty()) public_config.mail_from = options.mail.mail_from;
+  for (const std::string& range : options.trusted_proxies) {
+    public_config.trusted_proxies.push_back(public_petition::parse_cidr(range, "--trusted-proxy"));
+  }
   PublicPetitionService public_petitions(*store, *intake_store, parliament, clock, public_config);
   public_petitions.start();
 
@@ -214,6 +219,9 @@ void add_serve_command(CLI::App& app, CommandContext& context) {
   command->add_option("--threads", options->threads, "I/O threads (default: one per core, at least 2)");
   command->add_option("--public-url", options->public_url,
                       "the site's public address, for links in emails (default http://ADDRESS:PORT)");
+  command->add_option("--trusted-proxy", options->trusted_proxies,
+                      "a reverse proxy (address or CIDR range, repeatable) whose X-Forwarded-For names the "
+                      "signer, for public petitions' rate limits");
   command->add_option("--clock-file", options->clock_file,
                       "rehearsals and tests only: read the time (UTC, YYYY-MM-DDTHH:MM:SSZ) from this file on every call");
   command->add_option("--smtp-url", options->mail.smtp_url,

@@ -71,7 +71,7 @@ Response public_new_petition_submit(const Site& site, const Request& request) {
     check_sign_form_token(request);
     NewPetitionForm form{form_text(request, "action"), form_text(request, "background"), form_text(request, "details"),
                          form_text(request, "mp"),     form_text(request, "constituency"), signer_from_form(request)};
-    const CreatedPetition created = site.public_petitions.create(form, signer_ip(request));
+    const CreatedPetition created = site.public_petitions.create(form, signer_ip(site, request));
     const std::string sponsor_path = public_path(created.id, "/sponsor/" + created.sponsor_token);
     const PublicPetitionConfig& config = site.public_petitions.config();
     // The same link the creator's email carries.

@@ -85,7 +85,7 @@ void public_sign_submit(const Site& site, const Request& request, Responder resp
   const std::int64_t id = id_param(request, "id");
   try {
     check_sign_form_token(request);
-    SignRequest sign{id, signer_from_form(request), signer_ip(request), ""};
+    SignRequest sign{id, signer_from_form(request), signer_ip(site, request), ""};
     sign_through_service(site, request, std::move(sign), sign_pending_page(site, request, id), respond);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::invalid_input) throw;
@@ -96,7 +96,7 @@ void public_sign_submit(const Site& site, const Request& request, Responder resp
 
 void public_sign_api(const Site& site, const Request& request, Responder respond) {
   const std::int64_t id = id_param(request, "id");
-  SignRequest sign{id, signer_from_json(request), signer_ip(request), ""};
+  SignRequest sign{id, signer_from_json(request), signer_ip(site, request), ""};
   sign_through_service(site, request, std::move(sign), pending_json(), std::move(respond));
 }
 

@@ -42,7 +42,7 @@ void public_sponsor_submit(const Site& site, const Request& request, Responder r
   const std::string token = request.path_params.at("token");
   try {
     check_sign_form_token(request);
-    SignRequest sign{id, signer_from_form(request), signer_ip(request), token};
+    SignRequest sign{id, signer_from_form(request), signer_ip(site, request), token};
     sign_through_service(site, request, std::move(sign), sign_pending_page(site, request, id), respond);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::invalid_input) throw;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/auth/clock.hpp"
+#include "core/public_petition/client_address.hpp"
 #include "http/problem.hpp"
 #include "http/routes/petition_view.hpp"
 
@@ -157,8 +158,11 @@ SignerForm signer_from_json(const Request& request) {
   return form;
 }
 
-public_petition::IpAddress signer_ip(const Request& request) {
-  return pp::try_parse_ip_address(request.remote_address).value_or(pp::IpAddress{});
+public_petition::IpAddress signer_ip(const Site& site, const Request& request) {
+  const pp::IpAddress peer = pp::try_parse_ip_address(request.remote_address).value_or(pp::IpAddress{});
+  const auto forwarded = request.header("x-forwarded-for");
+  return pp::client_address(peer, forwarded ? std::string_view(*forwarded) : std::string_view(),
+                            site.public_petitions.config().trusted_proxies);
 }
 
 }  // namespace recall::http

@@ -46,7 +46,8 @@ SignerForm signer_from_json(const Request& request);
 // cross-site form cannot send that, which is what protects the JSON twins without a token.
 void require_json_body(const Request& request);
 
-// The signer's address as the service takes it: the peer's (a proxy in front sets it).
-public_petition::IpAddress signer_ip(const Request& request);
+// The signer's address as the service takes it: the peer's, or the client a trusted reverse proxy
+// names in X-Forwarded-For (PublicPetitionConfig::trusted_proxies).
+public_petition::IpAddress signer_ip(const Site& site, const Request& request);
 
 }  // namespace recall::http
