@@ -159,9 +159,10 @@ field() {  # field NAME "key=value key=value"
 # The scratch PostgreSQL cluster, restarted with durability on: pg-test-cluster.sh turns fsync off for
 # tests, and a benchmark of durable writes must pay for them.
 pg_url=""
+pg_state_value() { sed -n "s/^$1=//p" "$pg_state"; }  # dir, port or owner, from pg-test-cluster.sh's state file
 pg_admin() {
   local dir port owner
-  dir=$(sed -n 's/^dir=//p' "$pg_state"); port=$(sed -n 's/^port=//p' "$pg_state"); owner=$(sed -n 's/^owner=//p' "$pg_state")
+  dir=$(pg_state_value dir); port=$(pg_state_value port); owner=$(pg_state_value owner)
   if [[ $(id -u) -eq 0 ]]; then
     runuser -u "$owner" -- psql -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres "$@"
   else
@@ -172,7 +173,7 @@ start_postgres() {
   step "starting a scratch PostgreSQL 15 cluster with durability on"
   pg_url=$(RECALL_PG_TEST_STATE="$pg_state" "$here/scripts/pg-test-cluster.sh" start)
   local dir port owner
-  dir=$(sed -n 's/^dir=//p' "$pg_state"); port=$(sed -n 's/^port=//p' "$pg_state"); owner=$(sed -n 's/^owner=//p' "$pg_state")
+  dir=$(pg_state_value dir); port=$(pg_state_value port); owner=$(pg_state_value owner)
   local as_owner=()
   [[ $(id -u) -eq 0 ]] && as_owner=(runuser -u "$owner" --)
   "${as_owner[@]}" "$pg_bin/pg_ctl" restart -D "$dir/data" -m fast -w -t 60 -l "$dir/server.log" \

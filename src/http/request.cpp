@@ -73,6 +73,15 @@ double accepted_quality(std::string_view accept, std::string_view type) {
 
 }  // namespace
 
+Request request_head(const Request& request) {
+  Request out;
+  out.method = request.method;
+  out.path = request.path;
+  out.headers = request.headers;
+  out.remote_address = request.remote_address;
+  return out;
+}
+
 std::optional<std::string> Request::header(std::string_view lower_name) const {
   const auto it = headers.find(std::string(lower_name));
   if (it == headers.end()) return std::nullopt;

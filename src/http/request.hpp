@@ -39,6 +39,10 @@ struct Request {
   [[nodiscard]] bool wants_json() const;
 };
 
+// The method, path, headers and peer of a request, without its body, query, form or parameters:
+// what an answer given later needs to shape itself (a page or problem JSON, see problem.hpp).
+[[nodiscard]] Request request_head(const Request& request);
+
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";

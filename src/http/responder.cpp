@@ -27,26 +27,13 @@ struct Responder::State {
   }
 
   Deliver deliver;
-  Request request;  // method, path and headers only
+  Request request;  // request_head: method, path and headers only
   const Templates* templates;
   std::atomic<bool> answered{false};
 };
 
-namespace {
-
-Request without_body(const Request& request) {
-  Request out;
-  out.method = request.method;
-  out.path = request.path;
-  out.headers = request.headers;
-  out.remote_address = request.remote_address;
-  return out;
-}
-
-}  // namespace
-
 Responder::Responder(Deliver deliver, const Request& request, const Templates* templates)
-    : state_(std::make_shared<State>(std::move(deliver), without_body(request), templates)) {}
+    : state_(std::make_shared<State>(std::move(deliver), request_head(request), templates)) {}
 
 void Responder::operator()(Response response) const {
   if (state_->answered.exchange(true)) return;

@@ -97,6 +97,15 @@ bool hot_public_path(std::string_view path) {
                              path.ends_with(".json"));
 }
 
+// The path as the access log shows it: a confirmation link's token is cut out, since whoever holds
+// it can confirm that signature, and failed requests are logged.
+std::string logged_path_of(std::string_view path) {
+  constexpr std::string_view confirm = "/confirm/";
+  const std::size_t at = path.find(confirm);
+  if (at == std::string_view::npos) return std::string(path);
+  return std::string(path.substr(0, at + confirm.size())) + "<token>";
+}
+
 }  // namespace
 
 class Connection;
@@ -289,9 +298,9 @@ asio::awaitable<bool> Connection::send(Response response, const std::string& met
     co_await bhttp::async_write(stream_, out, asio::redirect_error(asio::use_awaitable, ec));
   }
   const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  const std::string_view logged_path = log_path(target);
-  if (response.status >= 400 || !(records_signatures(logged_path) || hot_public_path(logged_path))) {
-    spdlog::info("{} {} {} {}B {:.1f}ms", method, log_path(target), response.status,
+  const std::string_view path = log_path(target);
+  if (response.status >= 400 || !(records_signatures(path) || hot_public_path(path))) {
+    spdlog::info("{} {} {} {}B {:.1f}ms", method, logged_path_of(path), response.status,
                  method == "HEAD" ? 0 : bytes, elapsed.count());
   }
   co_return !ec && keep_alive;

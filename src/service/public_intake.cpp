@@ -352,17 +352,4 @@ void PublicIntake::apply(IntakeEffects& effects, std::int64_t now) {
   }
 }
 
-bool PublicIntake::resend_due(std::uint64_t fingerprint, std::int64_t now) {
-  constexpr std::int64_t resend_every = 60;
-  // Bounded: entries older than a minute say nothing any more.
-  if (resent_at_.size() > 100'000) {
-    std::erase_if(resent_at_, [&](const auto& entry) { return now - entry.second >= resend_every; });
-  }
-  auto [entry, fresh] = resent_at_.try_emplace(fingerprint, now);
-  if (fresh) return true;
-  if (now - entry->second < resend_every) return false;
-  entry->second = now;
-  return true;
-}
-
 }  // namespace recall

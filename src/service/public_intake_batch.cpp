@@ -32,6 +32,18 @@ struct Repeat {
 
 }  // namespace
 
+bool PublicIntake::resend_due(std::uint64_t fingerprint, std::int64_t now) {
+  // Bounded: entries older than a minute say nothing any more.
+  if (resent_at_.size() > 100'000) {
+    std::erase_if(resent_at_, [&](const auto& entry) { return now - entry.second >= resend_after_seconds; });
+  }
+  auto [entry, fresh] = resent_at_.try_emplace(fingerprint, now);
+  if (fresh) return true;
+  if (now - entry->second < resend_after_seconds) return false;
+  entry->second = now;
+  return true;
+}
+
 void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob>& confirms) {
   const std::int64_t now = clock_();
   auto& petitions = store_.public_petitions();

@@ -74,12 +74,12 @@ std::vector<PublicPetitionRecord> PublicPetitionService::list(pp::PublicPetition
 }
 
 void PublicPetitionService::sign(SignRequest request, std::function<void(SignOutcome)> done) {
-  const public_checks::CheckedSigner signer = public_checks::check_signer(request.form);
+  public_checks::CheckedSigner signer = public_checks::check_signer(request.form);
   IntakeSignature signature;
   signature.petition_id = request.petition_id;
-  signature.name = signer.name;
-  signature.email = signer.email;
-  signature.postcode = signer.postcode;
+  signature.name = std::move(signer.name);
+  signature.email = std::move(signer.email);
+  signature.postcode = std::move(signer.postcode);
   signature.ip = request.ip;
   signature.uk_resident = request.form.uk_resident;
   // A wrong sponsor link is an ordinary signature: refused while the petition waits for sponsors.

@@ -42,7 +42,6 @@ struct PublicPetitionConfig {
   public_petition::SigningRateLimits rate_limits;  // per address: burst and sustained
   int anonymise_after_months = 6;                  // personal data removed this long after close
   std::string site_url = "http://127.0.0.1:8080";  // the links in emails: site_url + "/public/petitions/{id}/confirm/{token}"
-  std::string mail_from = "petitions@recall.invalid";
   std::size_t max_batch = 2000;                    // rows per group commit, bounding latency
   // Reverse proxies whose X-Forwarded-For is believed (core/public_petition/client_address.hpp);
   // empty: the connection's peer is the signer.

@@ -30,17 +30,24 @@ std::string statement_for(const InsertShape& shape, std::size_t rows) {
 
 }  // namespace
 
+std::vector<std::size_t> chunk_sizes(std::size_t count, std::size_t chunk) {
+  chunk = std::max<std::size_t>(1, chunk);
+  std::vector<std::size_t> sizes;
+  while (count > 0) {
+    std::size_t rows = std::min(chunk, count);
+    if (rows < chunk) rows = std::bit_floor(rows);
+    sizes.push_back(rows);
+    count -= rows;
+  }
+  return sizes;
+}
+
 void insert_rows(SqlConnection& db, const InsertShape& shape, std::size_t count,
                  const std::function<void(std::size_t, SqlParams&)>& row) {
-  const std::size_t chunk = std::max<std::size_t>(1, db.rows_per_insert());
   std::map<std::size_t, std::string> statements;
   SqlParams params;
   std::size_t start = 0;
-  while (start < count) {
-    // Full chunks, then the remainder in falling powers of two: at most ~log2(chunk) distinct
-    // statement texts per shape, so the connection's prepared-statement cache stays small.
-    std::size_t rows = std::min(chunk, count - start);
-    if (rows < chunk) rows = std::bit_floor(rows);
+  for (const std::size_t rows : chunk_sizes(count, db.rows_per_insert())) {
     params.clear();
     for (std::size_t i = start; i < start + rows; ++i) {
       const std::size_t before = params.size();

@@ -1,7 +1,5 @@
 #include "store/sql_postcode_store.hpp"
 
-#include <algorithm>
-#include <bit>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -37,14 +35,11 @@ std::optional<std::string> SqlPostcodeStore::find_postcode(const std::string& no
 
 std::unordered_map<std::string, std::string> SqlPostcodeStore::find_postcodes(
     std::span<const std::string> normalised) {
-  // IN lists of a full chunk, then falling powers of two: few distinct statement texts to prepare.
   constexpr std::size_t chunk = 256;
   std::unordered_map<std::string, std::string> found;
   session_.with([&](SqlConnection& db) {
     std::size_t start = 0;
-    while (start < normalised.size()) {
-      std::size_t count = std::min(chunk, normalised.size() - start);
-      if (count < chunk) count = std::bit_floor(count);
+    for (const std::size_t count : chunk_sizes(normalised.size(), chunk)) {
       std::string sql = "SELECT postcode, ons_code FROM postcodes WHERE postcode IN (";
       SqlParams params;
       params.reserve(count);

@@ -1,8 +1,5 @@
 #include "store/sql_public_petition_rows.hpp"
 
-#include <algorithm>
-#include <bit>
-
 #include <fmt/format.h>
 
 #include "core/auth/clock.hpp"
@@ -61,18 +58,6 @@ std::string bind(SqlParams& params, SqlValue value) {
 std::string bind_binary(SqlParams& params, const BinaryColumns& binary, ledger::ByteView octets) {
   params.push_back(binary.value(octets));
   return binary.param(static_cast<int>(params.size()));
-}
-
-std::vector<std::size_t> chunk_sizes(std::size_t count, std::size_t chunk) {
-  chunk = std::max<std::size_t>(1, chunk);
-  std::vector<std::size_t> sizes;
-  while (count > 0) {
-    std::size_t rows = std::min(chunk, count);
-    if (rows < chunk) rows = std::bit_floor(rows);
-    sizes.push_back(rows);
-    count -= rows;
-  }
-  return sizes;
 }
 
 const std::string_view petition_columns =

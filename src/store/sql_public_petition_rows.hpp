@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/batch_insert.hpp"
 #include "store/binary_columns.hpp"
 #include "store/public_petition_store.hpp"
 #include "store/sql_connection.hpp"
@@ -34,9 +35,7 @@ std::string bind(SqlParams& params, SqlValue value);
 // The same for octets, as the backend takes a binary value (CAST on SQLite).
 std::string bind_binary(SqlParams& params, const BinaryColumns& binary, ledger::ByteView octets);
 
-// How a long list is cut into statements: full chunks of `chunk`, then the remainder in falling
-// powers of two, so a connection prepares at most ~log2(chunk) texts per statement shape.
-std::vector<std::size_t> chunk_sizes(std::size_t count, std::size_t chunk);
+using recall::chunk_sizes;  // store/batch_insert.hpp
 
 // public_petitions: the select list, and a row of it (thresholds are loaded apart).
 extern const std::string_view petition_columns;

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium, headless, with the flags this closed
 // network needs, and an axe-core check that fails on serious or critical violations.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -51,4 +52,16 @@ export async function startRecall(binary, args) {
     server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
   });
   return { server, url };
+}
+
+// Signs in at URL/login in a fresh browser context (its own cookies) and returns the page after.
+export async function signIn(browser, url, email, password) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  assert.doesNotMatch(await page.locator('main').innerText(), /email or password is wrong/i);
+  return page;
 }

@@ -1,7 +1,7 @@
 // A real SMTP server for the browser tests: Debian's python3-aiosmtpd on a free loopback port,
 // delivering into a Maildir that the tests read to follow the links in Recall's emails.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -48,7 +48,7 @@ function parseMessage(raw) {
 }
 
 export class MailSink {
-  constructor(root) { this.maildir = join(root, 'mail'); this.log = join(root, 'aiosmtpd.log'); }
+  constructor(root) { this.maildir = join(root, 'mail'); }
 
   async start() {
     this.port = await freePort();
@@ -62,14 +62,18 @@ export class MailSink {
 
   stop() { this.process?.kill(); }
 
+  // Every message delivered so far, oldest first (by the file's mtime: directory order is no order).
   messages() {
-    const out = [];
+    const files = [];
     for (const sub of ['new', 'cur']) {
       const dir = join(this.maildir, sub);
       if (!existsSync(dir)) continue;
-      for (const name of readdirSync(dir)) out.push(parseMessage(readFileSync(join(dir, name), 'latin1')));
+      for (const name of readdirSync(dir)) files.push(join(dir, name));
     }
-    return out;
+    return files
+      .map((file) => ({ file, at: statSync(file).mtimeMs }))
+      .sort((a, b) => a.at - b.at || (a.file < b.file ? -1 : 1))
+      .map(({ file }) => parseMessage(readFileSync(file, 'latin1')));
   }
 
   // Waits for the newest message to `address` whose body matches `pattern`; returns the match.

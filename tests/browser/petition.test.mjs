@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, seriousViolations, startRecall } from './browser.mjs';
+import { launch, seriousViolations, signIn, startRecall } from './browser.mjs';
 
 const binary = process.env.RECALL_BINARY;
 const password = 'a-long-rehearsal-passphrase-1';
@@ -38,17 +38,6 @@ function addUser(email, role, duty) {
 async function startServer() {
   ({ server, url } = await startRecall(binary, ['serve', '--db', db, '--address', '127.0.0.1', '--port', '0',
     '--clock-file', clock]));
-}
-
-async function signIn(email) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
-  assert.doesNotMatch(await page.locator('main').innerText(), /email or password is wrong/i);
-  return page;
 }
 
 // Adult electors added to the synthetic register, with no markers (not attainers, overseas or anonymous).
@@ -92,7 +81,7 @@ const inPerson = () => electors().find((row) => row.absent_vote === '').elector_
 const postalVoters = () => electors().filter((row) => row.absent_vote === 'P').map((row) => row.elector_number);
 
 test('a clerk marks an elector at their own signing place', async () => {
-  const page = await signIn('clerk.townhall@example.org');
+  const page = await signIn(browser, url, 'clerk.townhall@example.org', password);
   await page.goto(`${url}/petitions/1/places/1/clerk`);
   await page.locator('#q').fill(inPerson());
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Find' }).click()]);
@@ -119,7 +108,7 @@ test('while the petition is open the receipt check and the ledger say only that 
 });
 
 test('a second attempt at another signing place is refused without saying why beyond the place', async () => {
-  const page = await signIn('clerk.library@example.org');
+  const page = await signIn(browser, url, 'clerk.library@example.org', password);
   await page.goto(`${url}/petitions/1/places/2/clerk`);
   await page.locator('#q').fill(inPerson());
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Find' }).click()]);
@@ -138,7 +127,7 @@ test('a second attempt at another signing place is refused without saying why be
 
 test('the postal team accepts one return and rejects another whose signature does not match', async () => {
   const [accepted, rejected] = postalVoters();
-  const page = await signIn('postal@example.org');
+  const page = await signIn(browser, url, 'postal@example.org', password);
   for (const [elector, signatureMatches] of [[accepted, true], [rejected, false]]) {
     await page.goto(`${url}/petitions/1/postal`);
     await page.locator('#elector_number').fill(elector);
@@ -160,7 +149,7 @@ test('after the close the officer counts and declares, and the public result sho
   assert.doesNotMatch(sealed, /valid signatures/i, 'no figures before the declaration');
 
   writeFileSync(clock, '2019-05-02T09:00:00Z\n');  // the morning after the last signing day
-  const officer = await signIn('officer@example.org');
+  const officer = await signIn(browser, url, 'officer@example.org', password);
   await officer.goto(`${url}/petitions/1/manage`);
   for (const step of ['Run the count', 'Record that the Speaker has been notified', 'Give public notice of the result']) {
     await Promise.all([officer.waitForLoadState('load'), officer.getByRole('button', { name: step }).click()]);

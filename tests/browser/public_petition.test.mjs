@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, seriousViolations, startRecall } from './browser.mjs';
+import { launch, seriousViolations, signIn, startRecall } from './browser.mjs';
 import { MailSink } from './mail.mjs';
 
 const binary = process.env.RECALL_BINARY;
@@ -57,17 +57,6 @@ async function confirmByEmail(page, address) {
   await page.goto(`${url}${path}`);
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Confirm my signature' }).click()]);
   assert.match(await page.locator('h1').innerText(), /your signature is confirmed/i, `confirming ${address}`);
-}
-
-async function signIn(email) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
-  assert.doesNotMatch(await page.locator('main').innerText(), /email or password is wrong/i);
-  return page;
 }
 
 before(async () => {
@@ -125,7 +114,7 @@ test('five sponsors follow the shared link and confirm through their email', asy
 test('a moderator finds the sponsored petition in the queue and publishes it', async () => {
   assert.ok(petitionPath, 'the create test gave a petition');
   const id = petitionPath.split('/').pop();
-  const page = await signIn(moderator);
+  const page = await signIn(browser, url, moderator, password);
   await page.goto(`${url}/moderation`);
   const queued = page.locator(`a[href$="/moderation/petitions/${id}"]`);
   await queued.first().waitFor();

@@ -2,13 +2,6 @@
 // and the recount against a real `recall serve` whose database is changed behind its back with
 // sqlite3 (the only drift a recount can find: a server's memory against the store; the store's GROUP
 // BY and its rows read one by one are the same rows).
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -16,15 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/recall_process.hpp"
-
-extern char** environ;
+#include "durability/server_process.hpp"
 
 namespace recall::testing {
 namespace {
@@ -39,78 +30,6 @@ void run_sql(const fs::path& db, const std::string& sql) {
   const std::string command = "sqlite3 " + shell_quote(db.string()) + " < " + shell_quote(script.string());
   ASSERT_EQ(std::system(command.c_str()), 0) << sql;
 }
-
-// A port nobody listens on now (the kernel's choice), for the server to take.
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
-bool accepts_connections(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return connected;
-}
-
-// `recall serve` as a child process, stopped with SIGTERM as an operator would.
-class ServerProcess {
- public:
-  ServerProcess(const fs::path& work, const fs::path& db) : port_(free_port()) {
-    std::vector<std::string> args = {RECALL_BINARY, "--db", db.string(), "serve", "--address", "127.0.0.1",
-                                     "--port", std::to_string(port_), "--threads", "2"};
-    std::vector<char*> argv;
-    for (auto& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t files;
-    posix_spawn_file_actions_init(&files);
-    const std::string log = (work / "serve.log").string();
-    posix_spawn_file_actions_addopen(&files, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&files, 1, 2);
-    spawned_ = posix_spawn(&pid_, RECALL_BINARY, &files, nullptr, argv.data(), environ) == 0;
-    posix_spawn_file_actions_destroy(&files);
-    log_ = work / "serve.log";
-  }
-  ~ServerProcess() {
-    if (!spawned_) return;
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-  }
-  ServerProcess(const ServerProcess&) = delete;
-  ServerProcess& operator=(const ServerProcess&) = delete;
-
-  // Listening (the service is started before the server listens), within a minute.
-  bool wait_until_ready() const {
-    if (!spawned_) return false;
-    for (int i = 0; i < 600; ++i) {
-      if (accepts_connections(port_)) return true;
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) return false;  // it exited
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-  }
-  [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  [[nodiscard]] std::string log() const { return slurp(log_); }
-
- private:
-  int port_;
-  pid_t pid_ = 0;
-  bool spawned_ = false;
-  fs::path log_;
-};
 
 class PublicPetitionCli : public ::testing::Test {
  protected:
@@ -231,22 +150,23 @@ TEST_F(PublicPetitionCli, ModeratorsRejectOrHideASponsoredPetition) {
 TEST_F(PublicPetitionCli, RecountFindsAServersDriftConstituencyByConstituency) {
   const std::int64_t id = open_petition();
   add_signatures(id);
-  ServerProcess server(work_, db());
-  ASSERT_TRUE(server.wait_until_ready()) << server.log();
+  // `recall serve` on a port of its own; throws with its log if it does not come up.
+  const durability::ServerProcess server(RECALL_BINARY, db().string(), work_ / "serve.log");
+  const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
 
-  const CommandRun agreed = run({"recount", std::to_string(id), "--server", server.url()});
-  EXPECT_EQ(agreed.exit_code, 0) << agreed.out << agreed.err << server.log();
+  const CommandRun agreed = run({"recount", std::to_string(id), "--server", url});
+  EXPECT_EQ(agreed.exit_code, 0) << agreed.out << agreed.err << durability::tail_of(work_ / "serve.log");
   EXPECT_NE(agreed.out.find("No differences: the 3 sources agree in every constituency."), std::string::npos)
       << agreed.out;
 
   // Behind the server's back: one Peterborough signature moved to the other constituency.
   run_sql(db(), "UPDATE public_signatures SET ons_code = 'E14000639' WHERE email = 'b@example.org';");
-  const CommandRun drifted = run({"recount", std::to_string(id), "--server", server.url()});
+  const CommandRun drifted = run({"recount", std::to_string(id), "--server", url});
   EXPECT_EQ(drifted.exit_code, drift_exit) << drifted.out << drifted.err;
   EXPECT_NE(drifted.out.find("Differences (2 constituencies):"), std::string::npos) << drifted.out;
   EXPECT_NE(drifted.out.find("The server's memory differs from the store, which is the truth."), std::string::npos) << drifted.out;
 
-  const CommandRun as_json = run({"recount", std::to_string(id), "--server", server.url(), "--json"});
+  const CommandRun as_json = run({"recount", std::to_string(id), "--server", url, "--json"});
   EXPECT_EQ(as_json.exit_code, drift_exit) << as_json.err;
   const auto report = nlohmann::json::parse(as_json.out);
   EXPECT_EQ(report.at("drift"), true);
@@ -261,7 +181,7 @@ TEST_F(PublicPetitionCli, RecountFindsAServersDriftConstituencyByConstituency) {
   EXPECT_EQ(report.at("differences")[1].at("server"), 2);
 
   // --repair rebuilds only this command's memory: the server's drift remains, and so does exit 7.
-  const CommandRun repaired = run({"recount", std::to_string(id), "--repair", "--server", server.url()});
+  const CommandRun repaired = run({"recount", std::to_string(id), "--repair", "--server", url});
   EXPECT_EQ(repaired.exit_code, drift_exit) << repaired.out << repaired.err;
   EXPECT_NE(repaired.out.find("/moderation/petitions/" + std::to_string(id)), std::string::npos) << repaired.out;
 

@@ -7,19 +7,18 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <regex>
 #include <stdexcept>
 #include <thread>
+
+#include "cli/recall_process.hpp"
 
 extern char** environ;
 
 namespace recall::durability {
 
 std::string tail_of(const std::filesystem::path& file, std::size_t bytes) {
-  std::ifstream in(file, std::ios::binary);
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string text = testing::slurp(file);
   return text.size() <= bytes ? text : text.substr(text.size() - bytes);
 }
 

@@ -26,16 +26,15 @@ constexpr Account accounts[] = {{"officer", "petition-officer", ""},
                                 {"clerk", "staff", "signing-place-clerk"},
                                 {"postal", "staff", "postal-team"}};
 
-// argon2id is slow on purpose; every account in every world shares one hash of the test password.
-const std::string& password_hash() {
-  static const std::string hash = hash_password(test_password);
-  return hash;
-}
-
 // "name=value" from a Set-Cookie header value.
 std::string cookie_pair(const std::string& set_cookie) { return set_cookie.substr(0, set_cookie.find(';')); }
 
 }  // namespace
+
+const std::string& test_password_hash() {
+  static const std::string hash = hash_password(test_password);
+  return hash;
+}
 
 std::int64_t utc(const std::string& iso_minutes) {
   const Date day = parse_iso_date(iso_minutes.substr(0, 10));
@@ -99,7 +98,7 @@ PetitionWorld::PetitionWorld(std::int64_t start, bool ledger_key) : now_(start),
   });
 
   for (const Account& account : accounts) {
-    UserRecord user{0, std::string(account.name) + "@example.org", account.role, account.duty, password_hash(), start, false};
+    UserRecord user{0, std::string(account.name) + "@example.org", account.role, account.duty, test_password_hash(), start, false};
     user.id = store_->users().add_user(user);
     Actor actor;
     actor.user_id = user.id;
@@ -130,12 +129,14 @@ PetitionWorld::~PetitionWorld() {
 
 Actor PetitionWorld::actor(const std::string& name) { return actors_.at(name); }
 
-Browser PetitionWorld::sign_in(const std::string& name) {
-  const ClientResponse form = client().get("/api/login", {{"Accept", "application/json"}});
+Browser PetitionWorld::sign_in(const std::string& name) { return signed_in_browser(client(), name); }
+
+Browser signed_in_browser(TestClient& client, const std::string& name) {
+  const ClientResponse form = client.get("/api/login", {{"Accept", "application/json"}});
   EXPECT_EQ(form.status, 200) << form.body;
   const std::string login_cookie = cookie_pair(form.header("set-cookie").value_or(""));
   const std::string token = form.json().at("login_token");
-  const ClientResponse answer = client().post(
+  const ClientResponse answer = client.post(
       "/api/login", "email=" + form_value(name + "@example.org") + "&password=" + form_value(test_password) +
                         "&login_token=" + form_value(token),
       "application/x-www-form-urlencoded", {{"Accept", "application/json"}, {"Cookie", login_cookie}});

@@ -37,6 +37,11 @@ struct Browser {
   [[nodiscard]] HeaderList headers(bool json = false) const;
 };
 
+// argon2id is slow on purpose; every account in every world shares one hash of the test password.
+const std::string& test_password_hash();
+// Signs in as "<name>@example.org" through GET and POST /api/login; fails the test on any other answer.
+Browser signed_in_browser(TestClient& client, const std::string& name);
+
 class PetitionWorld {
  public:
   // With `ledger_key` the service signs checkpoints with test_ledger_key(), as `recall serve` does

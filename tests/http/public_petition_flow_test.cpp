@@ -3,7 +3,13 @@
 // 304, the CSV, hidden petitions, refused input and the moderators' gate.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
+#include <sstream>
+#include <thread>
+
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include "public_form.hpp"
 #include "public_petition_world.hpp"
@@ -143,6 +149,8 @@ TEST_F(PublicPetitionFlow, CsvHasEveryConstituency) {
 
 TEST_F(PublicPetitionFlow, HiddenPetitionIsGoneAndUnknownIsNotFound) {
   const std::int64_t id = world.open_petition("Call a by-election here");
+  // Read (and so cached) while public: hiding must still show at once.
+  EXPECT_EQ(world.client().get("/public/petitions/" + std::to_string(id) + "/count.json").status, 200);
   const Browser moderator = world.sign_in("moderator");
   const ClientResponse hidden = world.client().post(
       "/moderation/petitions/" + std::to_string(id) + "/hide",
@@ -156,6 +164,61 @@ TEST_F(PublicPetitionFlow, HiddenPetitionIsGoneAndUnknownIsNotFound) {
   EXPECT_EQ(world.client().get(page).body.find("Call a by-election here"), std::string::npos);
   EXPECT_EQ(world.client().get("/public/petitions/99999").status, 404);
   EXPECT_EQ(world.client().get("/public/petitions/99999/count.json").status, 404);
+}
+
+TEST_F(PublicPetitionFlow, DocumentsFollowPublicationAndRejection) {
+  // Waiting for moderation: not public, even once asked for.
+  const std::int64_t waiting = world.sponsored_petition("Call a by-election after moderation");
+  const std::string waiting_url = "/petitions/" + std::to_string(waiting) + ".json";
+  EXPECT_EQ(world.client().get(waiting_url).status, 404);
+  EXPECT_EQ(world.moderate(waiting, "publish").status, 303);
+  const ClientResponse published = world.client().get(waiting_url);
+  ASSERT_EQ(published.status, 200);
+  EXPECT_EQ(published.json()["data"]["attributes"]["state"], "open");
+
+  // Rejected: the text and the reason stay public (e-petitions' "rejected" state), with no count.
+  const std::int64_t refused = world.sponsored_petition("Call a by-election somewhere else");
+  EXPECT_EQ(world.moderate(refused, "reject", "reason=duplicate&note=" + form_value("See the open one")).status, 303);
+  const std::string page = "/public/petitions/" + std::to_string(refused);
+  EXPECT_EQ(world.client().get(page).status, 200);
+  const ClientResponse doc = world.client().get(page + ".json");
+  ASSERT_EQ(doc.status, 200) << doc.body;
+  const nlohmann::json a = doc.json()["data"]["attributes"];
+  EXPECT_EQ(a["state"], "rejected");
+  EXPECT_EQ(a["action"], "Call a by-election somewhere else");
+  EXPECT_EQ(a["rejection"], (nlohmann::json{{"code", "duplicate"}, {"details", "See the open one"}}));
+  EXPECT_TRUE(a["rejected_at"].is_string());
+  EXPECT_EQ(a["signature_count"], 0);
+  const ClientResponse count = world.client().get(page + "/count.json");
+  ASSERT_EQ(count.status, 200);
+  EXPECT_EQ(count.json()["signature_count"], 0);
+  // The list links to it.
+  const nlohmann::json list = world.client().get("/public/petitions.json?state=rejected").json();
+  ASSERT_EQ(list["data"].size(), 1U);
+  EXPECT_EQ(list["data"][0]["links"]["self"], "http://recall.test" + page + ".json");
+  EXPECT_EQ(list["data"][0]["attributes"]["rejection"]["code"], "duplicate");
+}
+
+TEST_F(PublicPetitionFlow, AccessLogLeavesOutConfirmationTokens) {
+  const std::int64_t id = world.open_petition("Call a by-election, logged");
+  auto previous = spdlog::default_logger();
+  std::ostringstream lines;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(lines);
+  sink->set_pattern("%v");
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>("public-log-test", sink));
+  // A failed confirmation is logged; the token in its path is not.
+  const std::string token(43, 'A');
+  const std::string link = "/public/petitions/" + std::to_string(id) + "/confirm/" + token;
+  EXPECT_EQ(world.submit_public_form(link, link, "").status, 404);
+  std::string text;
+  for (int i = 0; i < 200 && text.find("/confirm/") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    spdlog::default_logger()->flush();
+    text = lines.str();
+  }
+  spdlog::set_default_logger(previous);
+  EXPECT_NE(text.find("POST /public/petitions/" + std::to_string(id) + "/confirm/<token> 404"), std::string::npos) << text;
+  EXPECT_EQ(text.find(token), std::string::npos) << text;
 }
 
 TEST_F(PublicPetitionFlow, RefusedInputNamesTheField) {

@@ -4,38 +4,14 @@
 
 #include <regex>
 
-#include "core/auth/password.hpp"
 #include "core/parliament/postcode_row.hpp"
 #include "http/routes/routes.hpp"
 #include "http/templates.hpp"
+#include "public_form.hpp"
 
 namespace recall::http::testing {
 
 namespace {
-
-const Templates& public_templates() {
-  static const Templates templates(RECALL_SOURCE_DIR "/web/templates");
-  return templates;
-}
-
-const std::string& shared_password_hash() {
-  static const std::string hash = hash_password(test_password);
-  return hash;
-}
-
-std::string cookie_of(const ClientResponse& response) {
-  const std::string header = response.header("set-cookie").value_or("");
-  return header.substr(0, header.find(';'));
-}
-
-std::string sign_token_of(const std::string& html) {
-  std::smatch match;
-  if (!std::regex_search(html, match, std::regex(R"re(name="sign_token" value="([A-Za-z0-9_-]{43})")re"))) {
-    ADD_FAILURE() << "no sign_token in the page: " << html.substr(0, 300);
-    return {};
-  }
-  return match[1];
-}
 
 std::filesystem::path fresh_database_path() {
   static std::atomic<int> counter{0};
@@ -68,7 +44,7 @@ PublicWorld::PublicWorld(std::int64_t start) : now_(start), database_(fresh_data
 
   // The moderator, and an observer, who may not moderate (the petition officer may, as the CLI does).
   for (const char* role : {"moderator", "observer"}) {
-    UserRecord user{0, std::string(role) + "@example.org", role, "", shared_password_hash(), start, false};
+    UserRecord user{0, std::string(role) + "@example.org", role, "", test_password_hash(), start, false};
     store_->users().add_user(user);
   }
 
@@ -78,9 +54,10 @@ PublicWorld::PublicWorld(std::int64_t start) : now_(start), database_(fresh_data
   public_petitions_ = std::make_unique<PublicPetitionService>(*store_, *intake_store_, test_parliament(), clock, config);
   public_petitions_->start();
 
-  site_ = std::make_unique<Site>(Site{test_parliament(), test_policies(), test_calendar(), *store_, public_templates(),
+  const Templates& templates = test_templates();
+  site_ = std::make_unique<Site>(Site{test_parliament(), test_policies(), test_calendar(), *store_, templates,
                                       *petitions_, *auth_, *public_petitions_});
-  router_ = std::make_unique<Router>(&public_templates());
+  router_ = std::make_unique<Router>(&templates);
   add_routes(*router_, *site_);
   ServerConfig server_config;
   server_config.threads = 2;
@@ -101,29 +78,15 @@ PublicWorld::~PublicWorld() {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(database_.string() + suffix, ignored);
 }
 
-Browser PublicWorld::sign_in(const std::string& name) {
-  const ClientResponse form = client().get("/api/login", {{"Accept", "application/json"}});
-  EXPECT_EQ(form.status, 200) << form.body;
-  const std::string token = form.json().at("login_token");
-  const ClientResponse answer = client().post(
-      "/api/login",
-      "email=" + form_value(name + "@example.org") + "&password=" + form_value(test_password) + "&login_token=" +
-          form_value(token),
-      "application/x-www-form-urlencoded", {{"Accept", "application/json"}, {"Cookie", cookie_of(form)}});
-  EXPECT_EQ(answer.status, 200) << answer.body;
-  Browser browser;
-  browser.cookie = cookie_of(answer);
-  browser.csrf = answer.json().at("csrf_token");
-  return browser;
-}
+Browser PublicWorld::sign_in(const std::string& name) { return signed_in_browser(client(), name); }
 
 ClientResponse PublicWorld::submit_public_form(const std::string& form_page, const std::string& target,
                                                const std::string& fields, bool json) {
   const ClientResponse page = client().get(form_page);
   EXPECT_EQ(page.status, 200) << form_page << ": " << page.body.substr(0, 300);
-  const std::string body = fields + (fields.empty() ? "" : "&") + "sign_token=" + sign_token_of(page.body);
+  const std::string body = fields + (fields.empty() ? "" : "&") + "sign_token=" + token_in(page.body);
   return client().post(target, body, "application/x-www-form-urlencoded",
-                       {{"Cookie", cookie_of(page)}, {"Accept", json ? "application/json" : "text/html"}});
+                       {{"Cookie", cookie_pair(page)}, {"Accept", json ? "application/json" : "text/html"}});
 }
 
 std::optional<std::string> PublicWorld::confirmation_path(const std::string& email) {
@@ -146,7 +109,7 @@ ClientResponse PublicWorld::confirm(const std::string& email) {
   return submit_public_form(*path, *path, "");
 }
 
-std::int64_t PublicWorld::open_petition(const std::string& action) {
+std::int64_t PublicWorld::sponsored_petition(const std::string& action) {
   const ClientResponse created = submit_public_form(
       "/public/petitions/new", "/public/petitions/new",
       "action=" + form_value(action) + "&background=" + form_value("Our MP was convicted.") + "&details=&mp=" +
@@ -171,10 +134,19 @@ std::int64_t PublicWorld::open_petition(const std::string& action) {
     EXPECT_EQ(signed_up.status, 200) << signed_up.body.substr(0, 1000);
     EXPECT_EQ(confirm(email).status, 200);
   }
+  return id;
+}
+
+ClientResponse PublicWorld::moderate(std::int64_t id, const std::string& step, const std::string& fields) {
   const Browser moderator = sign_in("moderator");
-  const ClientResponse published =
-      client().post("/moderation/petitions/" + std::to_string(id) + "/publish", "csrf_token=" + form_value(moderator.csrf),
-                    "application/x-www-form-urlencoded", moderator.headers());
+  return client().post("/moderation/petitions/" + std::to_string(id) + "/" + step,
+                       fields + (fields.empty() ? "" : "&") + "csrf_token=" + form_value(moderator.csrf),
+                       "application/x-www-form-urlencoded", moderator.headers());
+}
+
+std::int64_t PublicWorld::open_petition(const std::string& action) {
+  const std::int64_t id = sponsored_petition(action);
+  const ClientResponse published = moderate(id, "publish");
   EXPECT_EQ(published.status, 303) << published.body.substr(0, 1000);
   return id;
 }

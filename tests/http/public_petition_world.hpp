@@ -48,9 +48,13 @@ class PublicWorld {
   // Opens the confirmation link and presses the button; the answer to the POST.
   ClientResponse confirm(const std::string& email);
 
-  // Creates a petition through the web, confirms the creator, gets sponsors through the shared link
-  // until it waits for moderation, and publishes it as the moderator. Returns its id.
+  // Creates a petition through the web, confirms the creator, and gets sponsors through the shared
+  // link until it waits for moderation. Returns its id.
+  std::int64_t sponsored_petition(const std::string& action);
+  // The same, then published by the moderator.
   std::int64_t open_petition(const std::string& action);
+  // POST /moderation/petitions/{id}/{step} as the moderator (with `fields` and the CSRF token).
+  ClientResponse moderate(std::int64_t id, const std::string& step, const std::string& fields = "");
 
  private:
   std::atomic<std::int64_t> now_;

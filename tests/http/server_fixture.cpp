@@ -156,9 +156,11 @@ TestClient& ServerFixture::client() {
   return *client_;
 }
 
-const Templates& ServerFixture::templates() {
-  static const Templates loaded(source_dir() / "web" / "templates");
+const Templates& test_templates() {
+  static const Templates loaded(std::filesystem::path(RECALL_SOURCE_DIR) / "web" / "templates");
   return loaded;
 }
+
+const Templates& ServerFixture::templates() { return test_templates(); }
 
 }  // namespace recall::http::testing

@@ -70,6 +70,9 @@ class TestClient {
   std::unique_ptr<Impl> impl_;
 };
 
+// <repo>/web/templates, loaded once per test binary; for worlds that start a server outside a fixture.
+const Templates& test_templates();
+
 class ServerFixture : public ::testing::Test {
  protected:
   // Starts the server with this router (which must outlive the test). `config` address and port
@@ -82,7 +85,7 @@ class ServerFixture : public ::testing::Test {
   // A client on the running server, created on first use and kept for the test.
   TestClient& client();
 
-  // <repo>/web/templates, loaded once per test binary.
+  // <repo>/web/templates, loaded once per test binary (test_templates()).
   static const Templates& templates();
   static std::filesystem::path source_dir() { return RECALL_SOURCE_DIR; }
 

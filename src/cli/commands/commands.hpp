@@ -2,6 +2,8 @@
 // Each subcommand registers itself on the app; they share the global options through CommandContext.
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace CLI {
 class App;
 }
@@ -25,5 +27,8 @@ void add_petition_commands(CLI::App& app, CommandContext& context);
 void add_verify_commands(CLI::App& app, CommandContext& context);
 void add_keys_commands(CLI::App& app, CommandContext& context);
 void add_public_petition_commands(CLI::App& app, CommandContext& context);
+
+// What --json prints: the value with two-space indents and a newline.
+void print_json(const nlohmann::ordered_json& value);
 
 }  // namespace recall::cli

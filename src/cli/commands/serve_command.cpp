@@ -175,7 +175,6 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   public_config.site_url = options.public_url.empty()
                                ? fmt::format("http://{}:{}", options.address, options.port)
                                : options.public_url;
-  if (!options.mail.mail_from.empty()) public_config.mail_from = options.mail.mail_from;
   for (const std::string& range : options.trusted_proxies) {
     public_config.trusted_proxies.push_back(public_petition::parse_cidr(range, "--trusted-proxy"));
   }

@@ -24,7 +24,4 @@ void add_petition_signing_commands(CLI::App& petition, CommandContext& context, 
 void add_petition_simulate_command(CLI::App& petition, CommandContext& context);
 void add_petition_export_command(CLI::App& petition, CommandContext& context, const SharedOptions& options);
 
-// Prints a JSON value with two-space indents and a newline.
-void print_json(const nlohmann::ordered_json& value);
-
 }  // namespace recall::cli

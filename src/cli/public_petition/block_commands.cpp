@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/environment.hpp"
 #include "cli/public_petition/public_petition_subcommands.hpp"
 #include "core/auth/clock.hpp"
 #include "core/public_petition/petition_text.hpp"
@@ -32,9 +33,7 @@ struct ImportArgs {
 };
 
 BlockKind block_kind(const std::string& text) {
-  if (text == "ip") return BlockKind::ip;
-  if (text == "domain") return BlockKind::domain;
-  if (text == "email") return BlockKind::email;
+  if (const auto kind = public_petition::parse_block_kind(text)) return *kind;
   bad_public_option("KIND", fmt::format("\"{}\" is not a kind of entry: ip, domain or email", text));
 }
 
@@ -51,19 +50,18 @@ void add(const CommandContext& context, const PublicPetitionOptions& options, co
   auto world = open_public_petition_world(context, options);
   const std::int64_t id = with_option_names({{"value", "VALUE"}, {"ip", "VALUE"}, {"domain", "VALUE"}, {"email", "VALUE"}},
                                             [&] { return world->service->add_block(kind, args.value, args.note, world->moderator); });
-  if (options.json) return print_public_json({{"id", id}, {"kind", to_string(kind)}});
+  if (options.json) return print_json({{"id", id}, {"kind", to_string(kind)}});
   std::cout << fmt::format("Added block {} ({}). A running server screens against the block list it loaded at "
                            "start: restart it, or add blocks on its moderation page.\n",
                            id, to_string(kind));
 }
 
 void list(const CommandContext& context, const PublicPetitionOptions& options) {
-  auto reader = open_public_petition_reader(context);
-  const auto blocks = reader.store->public_petitions().list_blocks();
+  const auto blocks = open_context_store(context)->public_petitions().list_blocks();
   if (options.json) {
     auto out = nlohmann::ordered_json::array();
     for (const auto& block : blocks) out.push_back(to_json(block));
-    return print_public_json(out);
+    return print_json(out);
   }
   if (blocks.empty()) std::cout << "no blocks\n";
   for (const auto& block : blocks) {
@@ -77,7 +75,7 @@ void remove(const CommandContext& context, const PublicPetitionOptions& options,
   if (!world->service->remove_block(id, world->moderator)) {
     throw Error(ErrorKind::not_found, fmt::format("there is no block {}", id));
   }
-  if (options.json) return print_public_json({{"id", id}, {"removed", true}});
+  if (options.json) return print_json({{"id", id}, {"removed", true}});
   std::cout << fmt::format("Removed block {}.\n", id);
 }
 
@@ -125,7 +123,7 @@ void import_file(const CommandContext& context, const PublicPetitionOptions& opt
       ++added;
     }
   });
-  if (options.json) return print_public_json({{"file", args.file}, {"added", added}, {"already_blocked", already}});
+  if (options.json) return print_json({{"file", args.file}, {"added", added}, {"already_blocked", already}});
   std::cout << fmt::format("Imported {}: {} entr{} added, {} already blocked. A running server screens against "
                            "the block list it loaded at start: restart it to apply these.\n",
                            args.file, added, added == 1 ? "y" : "ies", already);

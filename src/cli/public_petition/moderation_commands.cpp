@@ -83,11 +83,11 @@ void publish(const CommandContext& context, const PublicPetitionOptions& options
   world->service->publish(args.id, world->moderator);
   const auto record = world->service->find(args.id);
   if (options.json) {
-    return print_public_json({{"id", args.id},
-                              {"state", "open"},
-                              {"closes_at", record && record->petition.closes_at
-                                                ? nlohmann::ordered_json(format_utc_timestamp(*record->petition.closes_at))
-                                                : nlohmann::ordered_json(nullptr)}});
+    return print_json({{"id", args.id},
+                       {"state", "open"},
+                       {"closes_at", record && record->petition.closes_at
+                                         ? nlohmann::ordered_json(format_utc_timestamp(*record->petition.closes_at))
+                                         : nlohmann::ordered_json(nullptr)}});
   }
   std::cout << fmt::format("Published public petition {}", args.id);
   if (record && record->petition.closes_at) {
@@ -105,7 +105,7 @@ void reject(const CommandContext& context, const PublicPetitionOptions& options,
   with_option_names(decision_options, [&] { world->service->reject(args.id, reason, args.note, world->moderator); });
   const auto record = world->service->find(args.id);
   const auto state = record ? to_string(record->petition.state) : std::string_view("rejected");
-  if (options.json) return print_public_json({{"id", args.id}, {"state", state}, {"reason", to_string(reason)}});
+  if (options.json) return print_json({{"id", args.id}, {"state", state}, {"reason", to_string(reason)}});
   // A reason whose text must not be shown hides the petition instead (moderation_reason.hpp).
   std::cout << fmt::format("Public petition {} is {} ({}): {}\n", args.id, state, to_string(reason),
                            public_petition::public_description(reason));
@@ -115,7 +115,7 @@ void hide(const CommandContext& context, const PublicPetitionOptions& options, c
   const auto reason = moderation_reason(args.reason);
   auto world = open_public_petition_world(context, options);
   with_option_names(decision_options, [&] { world->service->hide(args.id, reason, args.note, world->moderator); });
-  if (options.json) return print_public_json({{"id", args.id}, {"state", "hidden"}, {"reason", to_string(reason)}});
+  if (options.json) return print_json({{"id", args.id}, {"state", "hidden"}, {"reason", to_string(reason)}});
   std::cout << fmt::format("Public petition {} is hidden ({}); it takes no more signatures.\n", args.id,
                            to_string(reason));
 }
@@ -131,10 +131,10 @@ void invalidate(const CommandContext& context, const PublicPetitionOptions& opti
       invalidation_options, [&] { return world->service->invalidate(args.id, args.form, world->moderator); });
   const auto uncounted = static_cast<std::int64_t>(result.changes.size());
   if (options.json) {
-    return print_public_json({{"id", args.id},
-                              {"invalidation_id", result.invalidation_id},
-                              {"matched", result.matched},
-                              {"uncounted", uncounted}});
+    return print_json({{"id", args.id},
+                       {"invalidation_id", result.invalidation_id},
+                       {"matched", result.matched},
+                       {"uncounted", uncounted}});
   }
   std::cout << fmt::format("Invalidation {} struck out {} signature{} of public petition {}; {} of them had counted.\n",
                            result.invalidation_id, result.matched, result.matched == 1 ? "" : "s", args.id,
@@ -147,7 +147,7 @@ void clear_suspects(const CommandContext& context, const PublicPetitionOptions& 
   }
   auto world = open_public_petition_world(context, options);
   const std::int64_t counted = world->service->clear_suspects(args.id, args.signature_ids, world->moderator);
-  if (options.json) return print_public_json({{"id", args.id}, {"now_counted", counted}});
+  if (options.json) return print_json({{"id", args.id}, {"now_counted", counted}});
   std::cout << fmt::format("Cleared suspect signatures of public petition {}: {} now count.\n", args.id, counted);
 }
 

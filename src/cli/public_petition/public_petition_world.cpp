@@ -1,7 +1,5 @@
 #include "cli/public_petition/public_petition_world.hpp"
 
-#include <iostream>
-
 #include <spdlog/spdlog.h>
 
 #include "cli/environment.hpp"
@@ -56,7 +54,5 @@ PublicPetitionReader open_public_petition_reader(const CommandContext& context) 
   const Resources resources = find_resources(context.home);
   return PublicPetitionReader{open_context_store(context), Parliament(read_reference_files(resources))};
 }
-
-void print_public_json(const nlohmann::ordered_json& value) { std::cout << value.dump(2) << '\n'; }
 
 }  // namespace recall::cli

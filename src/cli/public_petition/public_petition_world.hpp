@@ -2,9 +2,9 @@
 // What `recall public-petition` commands work with: the store, the reference data, and a
 // PublicPetitionService acting as the moderator at the command line.
 //
-// Reads (list, show, block list) go to the store alone: starting the service rebuilds every open
-// petition's duplicate check and counts from the store, which costs seconds on a petition of
-// millions, and a read has no need of it. Steps that change something start the service, so they run
+// Reads (list, show, block list) and close-due go to the store alone: starting the service rebuilds
+// every open petition's duplicate check and counts from the store, reading every signature row, and
+// they have no need of it. Steps that change something start the service, so they run
 // through the same checks, transactions and audit entries as the moderation pages.
 #include <memory>
 #include <string>
@@ -48,7 +48,7 @@ struct PublicPetitionWorld {
 std::unique_ptr<PublicPetitionWorld> open_public_petition_world(const CommandContext& context,
                                                                 const PublicPetitionOptions& options);
 
-// The store and reference data only, for commands that read.
+// The store and reference data only, for `show` (commands that read no constituency open the store alone).
 struct PublicPetitionReader {
   std::unique_ptr<Store> store;
   Parliament parliament;
@@ -57,8 +57,5 @@ PublicPetitionReader open_public_petition_reader(const CommandContext& context);
 
 // The real clock, or with --now a fixed UTC time (Error(invalid_input) naming --now).
 Clock public_petition_clock(const PublicPetitionOptions& options);
-
-// Prints a JSON value with two-space indents and a newline.
-void print_public_json(const nlohmann::ordered_json& value);
 
 }  // namespace recall::cli

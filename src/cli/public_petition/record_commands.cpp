@@ -7,9 +7,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/environment.hpp"
 #include "cli/public_petition/public_petition_json.hpp"
 #include "cli/public_petition/public_petition_subcommands.hpp"
 #include "core/auth/clock.hpp"
+#include "service/email_public_petition.hpp"
 
 namespace recall::cli {
 
@@ -62,18 +64,16 @@ void create(const CommandContext& context, const PublicPetitionOptions& options,
   const CreatedPetition created = with_option_names(create_options, [&] {
     return world->service->create(form, public_petition::parse_ip_address("127.0.0.1"));
   });
-  const std::string sponsor_link =
-      fmt::format("{}/public/petitions/{}/sponsor/{}", world->service->config().site_url, created.id,
-                  created.sponsor_token);
+  const std::string link = sponsor_link(world->service->config().site_url, created.id, created.sponsor_token);
   if (options.json) {
-    return print_public_json({{"id", created.id},
-                              {"state", "collecting-sponsors"},
-                              {"sponsor_token", created.sponsor_token},
-                              {"sponsor_link", sponsor_link}});
+    return print_json({{"id", created.id},
+                       {"state", "collecting-sponsors"},
+                       {"sponsor_token", created.sponsor_token},
+                       {"sponsor_link", link}});
   }
   std::cout << fmt::format("Created public petition {} (collecting sponsors).\n", created.id)
             << fmt::format("Sponsor token: {}\n", created.sponsor_token)
-            << fmt::format("Share the sponsor link: {}\n", sponsor_link)
+            << fmt::format("Share the sponsor link: {}\n", link)
             << fmt::format("A confirmation email to {} is queued; the creator's signature counts once confirmed.\n",
                            args.creator_email);
 }
@@ -95,10 +95,10 @@ std::vector<PublicPetitionState> states_to_list(const std::string& state) {
 void list(const CommandContext& context, const PublicPetitionOptions& options, const ListArgs& args) {
   if (args.limit < 1 || args.limit > 1000) bad_public_option("--limit", "give a number from 1 to 1000");
   const std::vector<PublicPetitionState> states = states_to_list(args.state);
-  auto reader = open_public_petition_reader(context);
+  auto store = open_context_store(context);  // no reference data: the list names no constituency
   std::vector<PublicPetitionRecord> records;
   for (const PublicPetitionState state : states) {
-    auto page = reader.store->public_petitions().list_petitions(state, PetitionPage{std::nullopt, args.limit});
+    auto page = store->public_petitions().list_petitions(state, PetitionPage{std::nullopt, args.limit});
     records.insert(records.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
   }
   std::sort(records.begin(), records.end(),
@@ -107,7 +107,7 @@ void list(const CommandContext& context, const PublicPetitionOptions& options, c
   if (options.json) {
     auto out = nlohmann::ordered_json::array();
     for (const auto& record : records) out.push_back(to_json(record));
-    return print_public_json(out);
+    return print_json(out);
   }
   if (records.empty()) std::cout << "no public petitions\n";
   for (const auto& record : records) {
@@ -191,7 +191,7 @@ void show(const CommandContext& context, const PublicPetitionOptions& options, s
   if (options.json) {
     nlohmann::ordered_json out = to_json(*record);
     out["counts"] = counts;
-    return print_public_json(out);
+    return print_json(out);
   }
   print_petition(*record, reader.parliament);
   print_counts(counts);

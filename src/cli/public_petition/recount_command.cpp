@@ -81,7 +81,7 @@ void recount(const CommandContext& context, const PublicPetitionOptions& options
     out = nlohmann::ordered_json{{"id", args.id}, {"drift", comparison.drift()}, {"repaired", report.repaired},
                                  {"server_settled", server.settled}, {"totals", out.at("totals")},
                                  {"differences", out.at("differences")}};
-    print_public_json(out);
+    print_json(out);
   } else {
     std::cout << fmt::format("Recount of public petition {}\n", args.id)
               << format_comparison(sources, comparison, world->parliament);

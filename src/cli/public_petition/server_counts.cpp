@@ -77,8 +77,7 @@ ServerAddress parse_server_address(const std::string& url) {
               SourceLocation{source, 0, 0, "count.json"});
 }
 
-}  // namespace
-
+// A count.json body as ServerCounts (unallocated = the total less the constituencies); `source` names it in errors.
 ServerCounts parse_count_json(const std::string& body, const std::string& source) {
   const nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
   if (json.is_discarded() || !json.is_object()) bad_body(source, "the body is not a JSON object");
@@ -108,6 +107,8 @@ ServerCounts parse_count_json(const std::string& body, const std::string& source
   }
   return counts;
 }
+
+}  // namespace
 
 ServerCounts fetch_server_counts(const std::string& base, std::int64_t petition_id) {
   const ServerAddress address = parse_server_address(base);

@@ -25,7 +25,4 @@ struct ServerCounts {
 // message says what it answered); Error(invalid_input) when the body is not count.json's shape.
 ServerCounts fetch_server_counts(const std::string& base, std::int64_t petition_id);
 
-// The body of a count.json, as above (exposed for tests). `source` names it in errors.
-ServerCounts parse_count_json(const std::string& body, const std::string& source);
-
 }  // namespace recall::cli

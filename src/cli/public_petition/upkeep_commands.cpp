@@ -3,11 +3,11 @@
 // for rehearsals with --now.
 #include <iostream>
 #include <memory>
-#include <set>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/environment.hpp"
 #include "cli/public_petition/public_petition_subcommands.hpp"
 
 namespace recall::cli {
@@ -20,34 +20,13 @@ std::string id_list(const std::vector<std::int64_t>& ids) {
   return out;
 }
 
-// Open petitions whose closing time has passed at `now`, read before the service starts (its start
-// closes them, and would leave close_due() nothing to name).
-std::vector<std::int64_t> open_and_due(Store& store, std::int64_t now) {
-  std::vector<std::int64_t> due;
-  PetitionPage page{std::nullopt, 1000};
-  for (;;) {
-    const auto records = store.public_petitions().list_petitions(public_petition::PublicPetitionState::open, page);
-    for (const auto& record : records) {
-      if (record.petition.closes_at && *record.petition.closes_at <= now) due.push_back(record.petition.id);
-    }
-    if (records.size() < static_cast<std::size_t>(page.limit)) break;
-    page.before_id = records.back().petition.id;
-  }
-  return due;
-}
-
+// No service: closing is one UPDATE of the store (what the service does at start and serve's upkeep
+// every minute; there is no audit entry), and starting a service would first rebuild every open
+// petition's duplicate check and counts for nothing.
 void close_due(const CommandContext& context, const PublicPetitionOptions& options) {
-  const std::vector<std::int64_t> due = open_and_due(*open_public_petition_reader(context).store,
-                                                     public_petition_clock(options)());
-  auto world = open_public_petition_world(context, options);
-  std::set<std::int64_t> closed(due.begin(), due.end());
-  for (const std::int64_t id : world->service->close_due()) closed.insert(id);
-  std::erase_if(closed, [&](std::int64_t id) {  // only what the store now holds as closed
-    const auto record = world->store->public_petitions().find_petition(id);
-    return !record || record->petition.state != public_petition::PublicPetitionState::closed;
-  });
-  const std::vector<std::int64_t> ids(closed.begin(), closed.end());
-  if (options.json) return print_public_json({{"closed", ids}});
+  const Clock clock = public_petition_clock(options);  // a bad --now fails before the database is touched
+  const std::vector<std::int64_t> ids = open_context_store(context)->public_petitions().close_due_petitions(clock());
+  if (options.json) return print_json({{"closed", ids}});
   if (ids.empty()) {
     std::cout << "No open petition is past its closing time.\n";
   } else {
@@ -62,9 +41,9 @@ void anonymise(const CommandContext& context, const PublicPetitionOptions& optio
   auto world = open_public_petition_world(context, options);
   const AnonymisationResult result = world->service->anonymise_due();
   if (options.json) {
-    return print_public_json({{"petitions", result.petition_ids},
-                              {"signatures_anonymised", result.signatures_anonymised},
-                              {"pending_deleted", result.pending_deleted}});
+    return print_json({{"petitions", result.petition_ids},
+                       {"signatures_anonymised", result.signatures_anonymised},
+                       {"pending_deleted", result.pending_deleted}});
   }
   if (result.petition_ids.empty()) {
     std::cout << fmt::format("No petition is due: personal data goes {} months after a petition closes, is "
@@ -90,7 +69,7 @@ void add_public_petition_upkeep_commands(CLI::App& group, CommandContext& contex
       "anonymise", "Remove the personal data of petitions closed, rejected or hidden long enough ago");
   anonymise_cmd->add_option("--now", options->now, "REHEARSALS ONLY: act as if the UTC time were this");
   anonymise_cmd->add_option("--after-months", options->anonymise_after_months,
-                            "months after the close (as serve's setting)")
+                            "months after the close (serve always uses the default)")
       ->capture_default_str();
   anonymise_cmd->add_flag("--json", options->json, "print JSON");
   anonymise_cmd->callback([&context, options] { anonymise(context, *options); });

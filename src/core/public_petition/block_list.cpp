@@ -87,6 +87,13 @@ std::string_view to_string(BlockKind kind) {
   return "ip";
 }
 
+std::optional<BlockKind> parse_block_kind(std::string_view text) {
+  for (const BlockKind kind : {BlockKind::ip, BlockKind::domain, BlockKind::email}) {
+    if (text == to_string(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
 std::optional<BlockKind> BlockList::match(const IpAddress& ip, const EmailAddress& email) const {
   if (ips_.contains(ip)) return BlockKind::ip;
   if (emails_.contains(email.canonical)) return BlockKind::email;
@@ -96,7 +103,7 @@ std::optional<BlockKind> BlockList::match(const IpAddress& ip, const EmailAddres
 
 namespace {
 
-// Walks the lines of a block list file and calls `take(kind, value)` for each entry, with the value
+// Walks the lines of a block list file and calls `take(kind, value, line)` for each entry, with the value
 // still as typed; an Error from `take` (a parser naming its field) comes out with the file, line and
 // column of the value, which are known only here.
 template <typename Take>
@@ -122,13 +129,13 @@ void for_each_block_line(std::string_view text, std::string_view file, Take take
       throw_invalid(fmt::format("\"{}\" needs a value after it", kind), where(kind_end, std::string(kind)));
     }
     const std::string_view value = line.substr(value_at, value_end + 1 - value_at);
-    if (kind != "ip" && kind != "domain" && kind != "email") {
+    const std::optional<BlockKind> block_kind = parse_block_kind(kind);
+    if (!block_kind) {
       throw_invalid(fmt::format("unknown entry \"{}\"; expected ip, domain or email", kind),
                     where(kind_at, "kind"));
     }
-    const BlockKind block_kind = kind == "ip" ? BlockKind::ip : kind == "domain" ? BlockKind::domain : BlockKind::email;
     try {
-      take(block_kind, value, line_number);
+      take(*block_kind, value, line_number);
     } catch (const Error& error) {
       throw_invalid(error.message(), where(value_at, std::string(kind)));
     }

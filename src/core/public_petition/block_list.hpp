@@ -65,6 +65,7 @@ class DomainSet {
 
 enum class BlockKind { ip, domain, email };
 std::string_view to_string(BlockKind kind);  // "ip", "domain", "email"
+std::optional<BlockKind> parse_block_kind(std::string_view text);  // those names; nullopt otherwise
 
 class BlockList {
  public:

@@ -3,6 +3,7 @@
 // after COMMIT). JSON twin: POST /api/public/petitions/confirm/{token}.
 #include <fmt/format.h>
 
+#include "core/auth/token.hpp"
 #include "http/page.hpp"
 #include "http/problem.hpp"
 #include "http/routes/online_sign_session.hpp"
@@ -16,24 +17,6 @@
 namespace recall::http {
 
 namespace {
-
-// A token is base64url; anything else cannot be one, and is not worth a trip to the intake.
-bool token_shaped(std::string_view token) {
-  if (token.empty() || token.size() > 100) return false;
-  for (char c : token) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-Request answer_copy(const Request& request) {
-  Request out;
-  out.method = request.method;
-  out.path = request.path;
-  out.headers = request.headers;
-  return out;
-}
 
 Response busy(const Request& request, const Templates* templates) {
   Response out = problem_response(request, 503, "Sorry, the service is busy",
@@ -57,7 +40,7 @@ Response public_confirm_page(const Site& site, const Request& request) {
   nlohmann::json view = {{"petition_id", id},
                          {"petition_href", public_path(id)},
                          {"confirm_action", public_path(id, "/confirm/" + token)},
-                         {"token_valid", token_shaped(token)}};
+                         {"token_valid", looks_like_token(token)}};
   return render_public_form(site, request, "public_confirm", "Confirm your signature", std::move(view), nullptr, 200);
 }
 
@@ -66,7 +49,8 @@ void public_confirm_submit(const Site& site, const Request& request, Responder r
   const std::int64_t id = id_param(request, "id");
   std::string token = request.path_params.at("token");
   const Templates* templates = &site.templates;
-  if (!token_shaped(token)) {
+  // Anything but a link token (core/auth/token.hpp) is not worth a trip to the intake.
+  if (!looks_like_token(token)) {
     respond(link_not_valid(request, templates));
     return;
   }
@@ -77,7 +61,7 @@ void public_confirm_submit(const Site& site, const Request& request, Responder r
   Response invalid = link_not_valid(request, templates);
   site.public_petitions.confirm(
       std::move(token), [respond, thanks = std::move(thanks), invalid = std::move(invalid),
-                         answer_as = answer_copy(request), templates](ConfirmResult result) mutable {
+                         answer_as = request_head(request), templates](ConfirmResult result) mutable {
         switch (result.outcome) {
           case ConfirmOutcome::confirmed:
             respond(std::move(thanks));
@@ -96,11 +80,11 @@ void public_confirm_api(const Site& site, const Request& request, Responder resp
   require_json_body(request);
   std::string token = request.path_params.at("token");
   const Templates* templates = &site.templates;
-  if (!token_shaped(token)) {
+  if (!looks_like_token(token)) {
     respond(link_not_valid(request, templates));
     return;
   }
-  site.public_petitions.confirm(std::move(token), [respond, answer_as = answer_copy(request),
+  site.public_petitions.confirm(std::move(token), [respond, answer_as = request_head(request),
                                                    templates](ConfirmResult result) {
     switch (result.outcome) {
       case ConfirmOutcome::confirmed:

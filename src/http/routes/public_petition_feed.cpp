@@ -35,9 +35,9 @@ nlohmann::json by_nation_json(const pp::CountSnapshot& snapshot) {
   return out;
 }
 
-bool is_public(pp::PublicPetitionState state) {
-  return state == pp::PublicPetitionState::open || state == pp::PublicPetitionState::closed ||
-         state == pp::PublicPetitionState::rejected;
+// The intake keeps counts exactly while a petition is open or closed.
+bool counted(pp::PublicPetitionState state) {
+  return state == pp::PublicPetitionState::open || state == pp::PublicPetitionState::closed;
 }
 
 // A threshold the cached row has not marked but the count has reached: the service has marked it
@@ -67,14 +67,9 @@ PublicPetitionFeed::PublicPetitionFeed(const Site& site) : site_(site) {
   }
 }
 
-void PublicPetitionFeed::refresh_record(std::int64_t id, Entry& entry, std::int64_t total) {
-  const auto now = std::chrono::steady_clock::now();
-  const bool stale = !entry.record || now - entry.read_at >= record_max_age ||
-                     crossed_unmarked_threshold(*entry.record, total);
-  if (!stale) return;
-  entry.record = site_.public_petitions.find(id);
-  entry.read_at = now;
-  entry.bodies.reset();  // the row may have changed: serialise again
+bool PublicPetitionFeed::Entry::fresh(std::int64_t total) const {
+  return read_at && std::chrono::steady_clock::now() - *read_at < record_max_age &&
+         !(record && crossed_unmarked_threshold(*record, total));
 }
 
 std::shared_ptr<const PublicPetitionFeed::Bodies> PublicPetitionFeed::serialise(const PublicPetitionRecord& record,
@@ -101,36 +96,23 @@ std::shared_ptr<const PublicPetitionFeed::Bodies> PublicPetitionFeed::serialise(
 
   const pp::PublicPetition& p = record.petition;
   const nlohmann::json view = public_petition_view_json(record, site_.parliament);
-  const auto threshold_at = [&](std::size_t i) -> nlohmann::json {
-    if (i >= p.thresholds.size() || !p.thresholds[i].reached_at) return nullptr;
-    return format_utc_timestamp(*p.thresholds[i].reached_at);
-  };
+  // e-petitions' response and debate thresholds are our first two; "thresholds" has every one.
+  const nlohmann::json& marks = view["thresholds"];
+  const auto threshold_at = [&](std::size_t i) { return i < marks.size() ? marks[i]["reached_at"] : nlohmann::json(nullptr); };
   nlohmann::json thresholds = nlohmann::json::array();
-  for (const auto& t : view["thresholds"]) thresholds.push_back({{"signatures", t["signatures"]}, {"reached_at", t["reached_at"]}});
+  for (const auto& t : marks) thresholds.push_back({{"signatures", t["signatures"]}, {"reached_at", t["reached_at"]}});
   nlohmann::json target = view["target"];
   if (target.is_object()) target = {{"member_id", target["member_id"]}, {"ons_code", target["ons_code"]}};
-  nlohmann::json rejection = view["rejection"];
-  if (rejection.is_object()) rejection = {{"code", rejection["code"]}, {"details", rejection["details"]}};
 
+  nlohmann::json attributes = epetitions_attributes(view, snapshot.total);
+  attributes["updated_at"] = format_utc_timestamp(changed_at);
+  attributes["response_threshold_reached_at"] = threshold_at(0);
+  attributes["debate_threshold_reached_at"] = threshold_at(1);
+  attributes["thresholds"] = std::move(thresholds);
+  attributes["signatures_by_constituency"] = std::move(by_constituency);
+  attributes["signatures_by_nation"] = by_nation;
+  attributes["target"] = std::move(target);
   const PublicPetitionConfig& config = site_.public_petitions.config();
-  nlohmann::json attributes = {{"action", p.text.action},
-                               {"background", p.text.background},
-                               {"additional_details", p.text.details},
-                               {"state", pp::to_string(p.state)},
-                               {"signature_count", snapshot.total},
-                               {"created_at", view["created_at"]},
-                               {"updated_at", format_utc_timestamp(changed_at)},
-                               {"opened_at", view["opened_at"]},
-                               {"closed_at", view["closed_at"]},
-                               {"rejected_at", view["rejected_at"]},
-                               {"rejection", rejection},
-                               {"moderation_threshold_reached_at", view["moderation_threshold_reached_at"]},
-                               {"response_threshold_reached_at", threshold_at(0)},
-                               {"debate_threshold_reached_at", threshold_at(1)},
-                               {"thresholds", thresholds},
-                               {"signatures_by_constituency", std::move(by_constituency)},
-                               {"signatures_by_nation", by_nation},
-                               {"target", target}};
   bodies->petition = nlohmann::json{{"links", {{"self", absolute_url(config, public_path(p.id, ".json"))}}},
                                     {"data", {{"type", "petition"}, {"id", p.id}, {"attributes", std::move(attributes)}}}}
                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -139,21 +121,37 @@ std::shared_ptr<const PublicPetitionFeed::Bodies> PublicPetitionFeed::serialise(
   return bodies;
 }
 
-std::shared_ptr<const PublicPetitionFeed::Bodies> PublicPetitionFeed::bodies_for(std::int64_t id,
-                                                                                 const PetitionCounts& counts) {
+std::shared_ptr<const PublicPetitionFeed::Bodies> PublicPetitionFeed::bodies_for(
+    std::int64_t id, const std::optional<PetitionCounts>& counts, std::optional<PublicPetitionRecord>& not_shown) {
   const std::lock_guard lock(mutex_);
   Entry& entry = entries_[id];
-  // The service says public; a cached row from before publication is out of date.
-  if (entry.record && !is_public(entry.record->petition.state)) entry.record.reset();
-  refresh_record(id, entry, counts.snapshot.total);
-  if (!entry.record || !is_public(entry.record->petition.state)) return nullptr;
+  // A cached row (or its absence) that disagrees with the intake about whether the petition has
+  // counts is from before a publication or a hiding.
+  const bool agrees = entry.record ? counted(entry.record->petition.state) == counts.has_value() : !counts;
+  if (!agrees || !entry.fresh(counts ? counts->snapshot.total : 0)) {
+    entry.record = site_.public_petitions.find(id);
+    entry.read_at = std::chrono::steady_clock::now();
+    entry.bodies.reset();  // the row may have changed: serialise again
+  }
+  const bool shown = entry.record && (counts ? counted(entry.record->petition.state)
+                                             : entry.record->petition.state == pp::PublicPetitionState::rejected);
+  if (!shown) {
+    not_shown = entry.record;
+    // Guessed ids must not grow the cache without bound; a few recent misses are kept.
+    if (!not_shown && entries_.size() > max_entries) entries_.erase(id);
+    return nullptr;
+  }
+  // A rejected petition was never open: it has no counts, and its documents show none.
+  static const PetitionCounts none{};
+  const PetitionCounts& current = counts ? *counts : none;
   // A reader holding an older snapshot than the cache serves the newer body: counts only rise in version.
-  const bool current = entry.bodies && (entry.generation > counts.generation ||
-                                        (entry.generation == counts.generation && entry.version >= counts.snapshot.version));
-  if (!current) {
-    entry.bodies = serialise(*entry.record, counts);
-    entry.generation = counts.generation;
-    entry.version = counts.snapshot.version;
+  const bool up_to_date =
+      entry.bodies && (entry.generation > current.generation ||
+                       (entry.generation == current.generation && entry.version >= current.snapshot.version));
+  if (!up_to_date) {
+    entry.bodies = serialise(*entry.record, current);
+    entry.generation = current.generation;
+    entry.version = current.snapshot.version;
   }
   return entry.bodies;
 }
@@ -167,9 +165,7 @@ std::shared_ptr<const PublicPetitionFeed::Bodies> PublicPetitionFeed::cached(std
   if (!entry.bodies || !entry.record || entry.generation != stamp.generation || entry.version != stamp.version) {
     return nullptr;
   }
-  const bool fresh = std::chrono::steady_clock::now() - entry.read_at < record_max_age &&
-                     !crossed_unmarked_threshold(*entry.record, stamp.total);
-  return fresh ? entry.bodies : nullptr;
+  return entry.fresh(stamp.total) ? entry.bodies : nullptr;
 }
 
 Response PublicPetitionFeed::answer(const Request& request, Document document) {
@@ -179,24 +175,13 @@ Response PublicPetitionFeed::answer(const Request& request, Document document) {
   std::shared_ptr<const Bodies> bodies;
   if (const auto stamp = site_.public_petitions.counts_stamp(id)) bodies = cached(id, *stamp);
   if (!bodies) {
-    if (const std::optional<PetitionCounts> counts = site_.public_petitions.counts(id)) bodies = bodies_for(id, *counts);
-  }
-  if (!bodies) {
-    // Not public: unknown, collecting sponsors, waiting for moderation or hidden. The row decides
-    // between 404 and 410, read at most once per max-age.
-    std::optional<PublicPetitionRecord> record;
-    {
-      const std::lock_guard lock(mutex_);
-      Entry& entry = entries_[id];
-      // A cached row that still looks public is out of date (the petition was hidden since).
-      if (entry.record && is_public(entry.record->petition.state)) entry.record.reset();
-      refresh_record(id, entry, 0);
-      record = entry.record;
-      // Guessed ids must not grow the cache without bound; a few recent misses are kept.
-      if (!record && entries_.size() > max_entries) entries_.erase(id);
+    std::optional<PublicPetitionRecord> not_shown;
+    bodies = bodies_for(id, site_.public_petitions.counts(id), not_shown);
+    if (!bodies) {
+      // Unknown, collecting sponsors, waiting for moderation (404) or hidden (410 once it was public).
+      if (auto gone = unavailable_petition_answer(request, site_, not_shown)) return *gone;
+      return *unavailable_petition_answer(request, site_, std::nullopt);
     }
-    if (auto gone = unavailable_petition_answer(request, site_, record)) return *gone;
-    return unavailable_petition_answer(request, site_, std::nullopt).value();  // not public yet: 404
   }
 
   Response response;

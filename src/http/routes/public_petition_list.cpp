@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "http/page.hpp"
+#include "http/routes/format.hpp"
 #include "http/routes/public_petition_pages.hpp"
 #include "http/routes/public_petition_view.hpp"
 #include "http/routes/view_model.hpp"
@@ -51,12 +52,6 @@ std::int64_t signature_count(const Site& site, std::int64_t id) {
   return counts ? counts->snapshot.total : 0;
 }
 
-std::string with_commas(std::int64_t n) {
-  std::string digits = std::to_string(n);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return digits;
-}
-
 }  // namespace
 
 Response public_petitions_page(const Site& site, const Request& request) {
@@ -68,7 +63,7 @@ Response public_petitions_page(const Site& site, const Request& request) {
     nlohmann::json item = public_petition_view_json(record, site.parliament);
     const std::int64_t count = signature_count(site, record.petition.id);
     item["signature_count"] = count;
-    item["signature_count_display"] = with_commas(count);
+    item["signature_count_display"] = with_thousands(count);
     petitions.push_back(std::move(item));
   }
   nlohmann::json tabs = nlohmann::json::array();
@@ -102,20 +97,7 @@ Response public_petitions_json(const Site& site, const Request& request) {
     data.push_back({{"type", "petition"},
                     {"id", record.petition.id},
                     {"links", {{"self", absolute_url(config, public_path(record.petition.id, ".json"))}}},
-                    {"attributes", {{"action", view["action"]},
-                                    {"background", view["background"]},
-                                    {"additional_details", view["additional_details"]},
-                                    {"state", view["state"]},
-                                    {"signature_count", signature_count(site, record.petition.id)},
-                                    {"created_at", view["created_at"]},
-                                    {"opened_at", view["opened_at"]},
-                                    {"closed_at", view["closed_at"]},
-                                    {"rejected_at", view["rejected_at"]},
-                                    {"rejection", view["rejection"].is_object()
-                                                      ? nlohmann::json{{"code", view["rejection"]["code"]},
-                                                                       {"details", view["rejection"]["details"]}}
-                                                      : nlohmann::json(nullptr)},
-                                    {"moderation_threshold_reached_at", view["moderation_threshold_reached_at"]}}}});
+                    {"attributes", epetitions_attributes(view, signature_count(site, record.petition.id))}});
   }
   const std::string base = absolute_url(config, fmt::format("{}/petitions.json?state={}", public_base, pp::to_string(state)));
   nlohmann::json links = {{"self", page.before_id ? fmt::format("{}&before={}", base, *page.before_id) : base},

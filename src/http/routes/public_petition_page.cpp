@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "http/routes/format.hpp"
 #include "http/routes/hexmap_view.hpp"
 #include "http/routes/petition_view.hpp"
 #include "http/routes/public_petition_form.hpp"
@@ -21,12 +22,6 @@ namespace pp = public_petition;
 namespace {
 
 constexpr std::size_t top_constituencies = 10;
-
-std::string with_commas(std::int64_t n) {
-  std::string digits = std::to_string(n);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return digits;
-}
 
 // Five shades by share of the busiest constituency (0 for none), the same rule as the page's script.
 int shade(std::int64_t count, std::int64_t busiest) {
@@ -48,7 +43,7 @@ nlohmann::json counts_view(const Site& site, const pp::CountSnapshot& snapshot) 
     const std::int64_t count = it == by_code.end() ? 0 : it->second;
     hex["signature_count"] = count;
     hex["shade"] = shade(count, busiest);
-    hex["title"] = fmt::format("{}: {} signatures", hex["name"].get<std::string>(), with_commas(count));
+    hex["title"] = fmt::format("{}: {} signatures", hex["name"].get<std::string>(), with_thousands(count));
   }
 
   std::vector<pp::ConstituencyCount> top;
@@ -67,17 +62,17 @@ nlohmann::json counts_view(const Site& site, const pp::CountSnapshot& snapshot) 
                         {"name", c ? c->name : row.ons_code},
                         {"mp", member ? nlohmann::json(member->name + " MP") : nlohmann::json(nullptr)},
                         {"signature_count", row.signatures},
-                        {"signature_count_display", with_commas(row.signatures)}});
+                        {"signature_count_display", with_thousands(row.signatures)}});
   }
   nlohmann::json nations = nlohmann::json::array();
   for (Nation nation : {Nation::england, Nation::scotland, Nation::wales, Nation::northern_ireland}) {
     nations.push_back({{"name", display_name(nation)},
                        {"code", to_string(nation)},
                        {"signature_count", snapshot.nation(nation)},
-                       {"signature_count_display", with_commas(snapshot.nation(nation))}});
+                       {"signature_count_display", with_thousands(snapshot.nation(nation))}});
   }
   return {{"signature_count", snapshot.total},
-          {"signature_count_display", with_commas(snapshot.total)},
+          {"signature_count_display", with_thousands(snapshot.total)},
           {"unallocated", snapshot.unallocated},
           {"by_nation", std::move(nations)},
           {"top_constituencies", std::move(top_json)},

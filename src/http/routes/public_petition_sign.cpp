@@ -36,13 +36,10 @@ Response pending_json() {
 void sign_through_service(const Site& site, const Request& request, SignRequest sign, Response pending,
                           Responder respond) {
   // Copies for the writer thread: the Request is gone by the time it answers.
-  Request answer_as;
-  answer_as.method = request.method;
-  answer_as.path = request.path;
-  answer_as.headers = request.headers;
   const Templates* templates = &site.templates;
   site.public_petitions.sign(
-      std::move(sign), [respond, pending = std::move(pending), answer_as, templates](SignOutcome outcome) mutable {
+      std::move(sign),
+      [respond, pending = std::move(pending), answer_as = request_head(request), templates](SignOutcome outcome) mutable {
         switch (outcome) {
           case SignOutcome::pending:
             respond(std::move(pending));

@@ -101,6 +101,22 @@ nlohmann::json public_petition_view_json(const PublicPetitionRecord& record, con
                      {"csv", public_path(p.id, "/signatures-by-constituency.csv")}}}};
 }
 
+nlohmann::json epetitions_attributes(const nlohmann::json& view, std::int64_t signature_count) {
+  const nlohmann::json& rejection = view["rejection"];
+  return {{"action", view["action"]},
+          {"background", view["background"]},
+          {"additional_details", view["additional_details"]},
+          {"state", view["state"]},
+          {"signature_count", signature_count},
+          {"created_at", view["created_at"]},
+          {"opened_at", view["opened_at"]},
+          {"closed_at", view["closed_at"]},
+          {"rejected_at", view["rejected_at"]},
+          {"rejection", rejection.is_object() ? nlohmann::json{{"code", rejection["code"]}, {"details", rejection["details"]}}
+                                              : nlohmann::json(nullptr)},
+          {"moderation_threshold_reached_at", view["moderation_threshold_reached_at"]}};
+}
+
 std::optional<Response> unavailable_petition_answer(const Request& request, const Site& site,
                                                     const std::optional<PublicPetitionRecord>& record) {
   const auto not_found = [&] {

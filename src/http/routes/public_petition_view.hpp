@@ -32,6 +32,11 @@ std::string_view state_display(public_petition::PublicPetitionState state);
 // names, rejection, thresholds. `signature_count` is left to the caller.
 nlohmann::json public_petition_view_json(const PublicPetitionRecord& record, const Parliament& parliament);
 
+// The attributes e-petitions' list and petition documents share, from public_petition_view_json's
+// `view`: action, background, additional_details, state, signature_count, created_at, opened_at,
+// closed_at, rejected_at, rejection ({code, details} or null), moderation_threshold_reached_at.
+nlohmann::json epetitions_attributes(const nlohmann::json& view, std::int64_t signature_count);
+
 // A petition that public pages do not show: 404 for none (or one never published), 410 Gone for a
 // hidden one that had been public. nullopt when the petition may be shown.
 std::optional<Response> unavailable_petition_answer(const Request& request, const Site& site,

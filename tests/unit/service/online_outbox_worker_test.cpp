@@ -136,6 +136,25 @@ TEST_F(OnlineOutbox, BackgroundThreadDeliversAndStops) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
 }
 
+TEST_F(OnlineOutbox, AFullPassIsFollowedAtOnceByTheNext) {
+  // Seven due, two a pass, and a poll interval far longer than the test: only passes that follow a
+  // full one without waiting deliver them all (a surge's backlog drains at the sender's pace).
+  for (int i = 0; i < 7; ++i) enqueue("ada@example.com", "message " + std::to_string(i));
+  std::atomic<int> sent{0};
+  OutboxPolicy policy;
+  policy.batch = 2;
+  policy.poll_interval = std::chrono::hours(1);
+  OutboxWorker worker(store_->outbox(), [&](const OutboxMessage&, std::int64_t) { ++sent; }, clock(), policy);
+  worker.start();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (sent.load() < 7 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  worker.stop();
+  EXPECT_EQ(sent.load(), 7);
+  for (const OutboxMessage& m : store_->outbox().list_outbox()) EXPECT_TRUE(m.sent_at) << m.subject;
+}
+
 TEST_F(OnlineOutbox, AMessageTheServerCannotTakeDoesNotBlockTheOthers) {
   testing::SmtpServer smtp;
   // An address that passed the enqueue path's checks cannot be formatted: the sender refuses it,

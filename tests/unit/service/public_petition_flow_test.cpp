@@ -295,12 +295,20 @@ TEST_P(PublicWorld, ARestartRebuildsDuplicatesAndCountsFromTheStore) {
   const std::int64_t petition = open_petition();
   sign(petition, "before@example.com", address(120));
   confirm_latest("before@example.com");
+  sign(petition, "waiting@example.com", address(122));  // never confirmed
   const auto before = memory_counts(petition);
   const std::int64_t rows = check_store_->public_petitions().count_signatures(petition);
   service_.reset();
   start_service();
   EXPECT_EQ(memory_counts(petition), before);
   EXPECT_EQ(sign(petition, "before@example.com", address(121)), SignOutcome::pending);
+  EXPECT_EQ(check_store_->public_petitions().count_signatures(petition), rows);
+  // Only a duplicate check rebuilt in memory knows a repeat: the database's unique index alone would
+  // answer the same "pending" but re-send nothing.
+  const std::size_t emails = check_store_->outbox().list_outbox().size();
+  now_ += 61;
+  EXPECT_EQ(sign(petition, "waiting@example.com", address(123)), SignOutcome::pending);
+  EXPECT_EQ(check_store_->outbox().list_outbox().size(), emails + 1) << "the pending signer's email is re-sent";
   EXPECT_EQ(check_store_->public_petitions().count_signatures(petition), rows);
 }
 
