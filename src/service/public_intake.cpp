@@ -166,7 +166,7 @@ void PublicIntake::sign(IntakeSignature signature, std::function<void(SignOutcom
   done(SignOutcome::unavailable);
 }
 
-void PublicIntake::confirm(TokenHash token, std::function<void(ConfirmResult)> done) {
+void PublicIntake::confirm(ConfirmToken token, std::function<void(ConfirmResult)> done) {
   {
     std::lock_guard lock(queue_mutex_);
     if (started_ && !stopping_) {

@@ -75,7 +75,7 @@ class PublicIntake {
   void stop();
 
   void sign(IntakeSignature signature, std::function<void(SignOutcome)> done);
-  void confirm(TokenHash token, std::function<void(ConfirmResult)> done);
+  void confirm(ConfirmToken token, std::function<void(ConfirmResult)> done);
 
   // Runs `step` on the writer thread inside one transaction on the intake's store, then applies its
   // effects; waits for it. Rethrows the step's error (then nothing was written or applied).
@@ -103,7 +103,7 @@ class PublicIntake {
     std::function<void(SignOutcome)> done;
   };
   struct ConfirmJob {
-    TokenHash token;
+    ConfirmToken token;
     std::function<void(ConfirmResult)> done;
   };
   struct StepJob {

@@ -65,7 +65,7 @@ void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob
 
   // Screening, in arrival order, against memory only.
   std::vector<NewPublicSignature> rows;
-  std::vector<std::string> row_tokens;     // the emailed token of each row
+  std::vector<ConfirmSecret> row_secrets;  // each row's link secret, made a token once it has an id
   std::vector<std::string> row_actions;    // the petition's action, for the email
   std::vector<std::uint64_t> fresh;        // fingerprints this batch added (forgotten if it fails)
   std::vector<Repeat> repeats;             // pending signers to email again
@@ -92,17 +92,17 @@ void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob
         continue;
       }
       fresh.push_back(fingerprint);
-      IssuedToken token = issue_link_token();
+      const ConfirmSecret secret = issue_confirm_secret();
       const auto ons = constituency.find(s.postcode);
       rows.push_back(NewPublicSignature{
           s.petition_id, s.name, s.email, s.postcode,
           ons == constituency.end() ? std::nullopt : std::optional<std::string>(ons->second), s.ip, s.uk_resident,
-          as_sponsor, pp::screen_signature(blocks_, limiter_, s.ip, s.email), token.hash, now});
-      row_tokens.push_back(std::move(token.token));
+          as_sponsor, pp::screen_signature(blocks_, limiter_, s.ip, s.email), secret.hash, now});
+      row_secrets.push_back(secret);
       row_actions.push_back(petition.text.action);
     }
   }
-  std::vector<TokenHash> tokens;
+  std::vector<ConfirmToken> tokens;
   tokens.reserve(confirms.size());
   for (const ConfirmJob& job : confirms) tokens.push_back(job.token);
 
@@ -118,7 +118,7 @@ void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob
         // is answered as a repeat: pending, and no email.
         if (inserted[r].duplicate()) continue;
         messages.push_back(public_confirmation_email(
-            {rows[r].petition_id, row_actions[r], rows[r].email.address, row_tokens[r],
+            {rows[r].petition_id, row_actions[r], rows[r].email.address, confirm_link_token(*inserted[r].id, row_secrets[r]),
              rows[r].sponsor ? ConfirmationKind::sponsor : ConfirmationKind::signer, config_.site_url, std::nullopt},
             now));
       }
@@ -126,10 +126,10 @@ void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob
         const auto row = petitions.find_signature_by_email(repeat.petition_id, repeat.canonical_email);
         if (!row || row->state != PublicSignatureState::pending || !row->email) continue;
         if (now - row->created_at < resend_after_seconds) continue;  // the first email has only just gone
-        IssuedToken token = issue_link_token();
-        if (!petitions.replace_confirm_token(row->id, token.hash)) continue;
+        const ConfirmSecret secret = issue_confirm_secret();
+        if (!petitions.replace_confirm_token(row->id, secret.hash)) continue;
         messages.push_back(public_confirmation_email(
-            {repeat.petition_id, repeat.action, *row->email, token.token,
+            {repeat.petition_id, repeat.action, *row->email, confirm_link_token(row->id, secret),
              row->sponsor ? ConfirmationKind::sponsor : ConfirmationKind::signer, config_.site_url, std::nullopt},
             now));
       }

@@ -89,7 +89,8 @@ void PublicPetitionService::sign(SignRequest request, std::function<void(SignOut
 }
 
 void PublicPetitionService::confirm(std::string token, std::function<void(ConfirmResult)> done) {
-  intake_->confirm(hash_link_token(token), std::move(done));
+  // Junk names no signature (ids start at 1) and goes the same way, so every answer takes a batch.
+  intake_->confirm(read_confirm_link_token(token).value_or(ConfirmToken{}), std::move(done));
 }
 
 SignOutcome PublicPetitionService::sign_and_wait(SignRequest request) {

@@ -20,7 +20,7 @@ CreatedPetition PublicPetitionService::create(const NewPetitionForm& form, const
   const public_checks::CheckedSigner creator = public_checks::check_signer(form.creator);
   const std::optional<std::string> ons_code = store_.postcodes().find_postcode(creator.postcode);
   const IssuedToken sponsor_token = issue_link_token();
-  const IssuedToken confirm_token = issue_link_token();
+  const ConfirmSecret confirm_secret = issue_confirm_secret();
 
   CreatedPetition created;
   created.sponsor_token = sponsor_token.token;
@@ -33,11 +33,12 @@ CreatedPetition PublicPetitionService::create(const NewPetitionForm& form, const
     petition.id = petitions.create_petition(petition, sponsor_token.hash);
     const NewPublicSignature signature{petition.id,      creator.name, creator.email,  creator.postcode,
                                        ons_code,         ip,           true,           false,
-                                       intake_->screen(ip, creator.email), confirm_token.hash, now};
+                                       intake_->screen(ip, creator.email), confirm_secret.hash, now};
     const std::int64_t signature_id = *petitions.add_signatures(std::span(&signature, 1)).at(0).id;
     petitions.set_creator_signature(petition.id, signature_id);
     const OutboxMessage email = public_confirmation_email(
-        {petition.id, petition.text.action, creator.email.address, confirm_token.token, ConfirmationKind::creator,
+        {petition.id, petition.text.action, creator.email.address, confirm_link_token(signature_id, confirm_secret),
+         ConfirmationKind::creator,
          config_.site_url, sponsor_token.token},
         now);
     store.outbox().enqueue_batch(std::span(&email, 1));

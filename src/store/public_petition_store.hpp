@@ -103,6 +103,14 @@ struct PublicSignatureRecord {
   bool operator==(const PublicSignatureRecord&) const = default;
 };
 
+// A confirmation link read back (service/public_tokens.hpp): the signature it names and the SHA-256
+// of its secret, which must equal the row's confirm_token_hash.
+struct ConfirmToken {
+  std::int64_t signature_id = 0;
+  TokenHash hash{};
+  auto operator<=>(const ConfirmToken&) const = default;
+};
+
 // One confirmation that took effect. `counts` is whether it adds one to its petition's count now
 // (a suspect signature counts only once cleared).
 struct ConfirmedSignature {
@@ -206,10 +214,11 @@ class PublicPetitionStore {
   // result, never an error, so a PostgreSQL transaction stays usable. Error(invalid_input) naming the
   // row (as the line) and the field for bad input, before anything is written.
   virtual std::vector<SignatureInsert> add_signatures(std::span<const NewPublicSignature> signatures) = 0;
-  // Confirms the pending signatures with these token hashes at `at` and forgets the hashes. One
-  // result per token, in input order: none for an unknown token, one already used, or a signature
-  // invalidated while pending. So a signature is confirmed at most once.
-  virtual std::vector<std::optional<ConfirmedSignature>> confirm_signatures(std::span<const TokenHash> tokens,
+  // Confirms the pending signatures these tokens name, where the token's hash is the row's, at `at`,
+  // and forgets the hashes. One result per token, in input order: none for an unknown signature, a
+  // wrong or used token, or a signature invalidated while pending. So a signature is confirmed at
+  // most once. Rows are found by id: no index on the hash is needed.
+  virtual std::vector<std::optional<ConfirmedSignature>> confirm_signatures(std::span<const ConfirmToken> tokens,
                                                                             std::int64_t at) = 0;
   virtual std::optional<PublicSignatureRecord> find_signature(std::int64_t id) = 0;
   virtual std::optional<PublicSignatureRecord> find_signature_by_email(

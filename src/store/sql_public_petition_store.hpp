@@ -33,7 +33,7 @@ class SqlPublicPetitionStore final : public PublicPetitionStore {
   std::vector<std::int64_t> close_due_petitions(std::int64_t now) override;
 
   std::vector<SignatureInsert> add_signatures(std::span<const NewPublicSignature> signatures) override;
-  std::vector<std::optional<ConfirmedSignature>> confirm_signatures(std::span<const TokenHash> tokens,
+  std::vector<std::optional<ConfirmedSignature>> confirm_signatures(std::span<const ConfirmToken> tokens,
                                                                     std::int64_t at) override;
   std::optional<PublicSignatureRecord> find_signature(std::int64_t id) override;
   std::optional<PublicSignatureRecord> find_signature_by_email(std::int64_t petition_id,

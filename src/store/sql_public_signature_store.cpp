@@ -73,12 +73,12 @@ void append_values(const NewPublicSignature& s, const BinaryColumns& binary, Sql
       rows::bind(params, rows::instant(s.created_at)));
 }
 
-// "$3, $4, …" for a list of binary values, appended to params.
-std::string binary_list(std::span<const TokenHash> tokens, const BinaryColumns& binary, SqlParams& params) {
+// "$3, $4, …" for a list of ids, appended to params.
+std::string id_list(std::span<const std::int64_t> ids, SqlParams& params) {
   std::string list;
-  for (const TokenHash& token : tokens) {
+  for (const std::int64_t id : ids) {
     if (!list.empty()) list += ", ";
-    list += rows::bind_binary(params, binary, token);
+    list += rows::bind(params, sql_int(id));
   }
   return list;
 }
@@ -138,37 +138,50 @@ std::vector<SignatureInsert> SqlPublicPetitionStore::add_signatures(
 }
 
 std::vector<std::optional<ConfirmedSignature>> SqlPublicPetitionStore::confirm_signatures(
-    std::span<const TokenHash> tokens, std::int64_t at) {
+    std::span<const ConfirmToken> tokens, std::int64_t at) {
   rows::check_instant(at, file, "confirmed_at");
   std::vector<std::optional<ConfirmedSignature>> results(tokens.size());
   if (tokens.empty()) return results;
+  std::vector<std::int64_t> named;
+  named.reserve(tokens.size());
+  for (const ConfirmToken& token : tokens) named.push_back(token.signature_id);
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+
   session_.transaction([&](SqlConnection& db) {
-    // The UPDATE forgets the hash, so its RETURNING cannot say which token a row had: read that
-    // first. `state = 'pending'` in the UPDATE still decides, so a signature confirms once.
-    std::map<TokenHash, std::int64_t> id_of;
+    // The UPDATE forgets the hash, so the rows' hashes are read first; `state = 'pending'` in the
+    // UPDATE still decides, so a signature confirms once.
+    std::map<std::int64_t, TokenHash> pending_hash;
     std::size_t start = 0;
-    for (const std::size_t count : rows::chunk_sizes(tokens.size(), list_chunk)) {
+    for (const std::size_t count : rows::chunk_sizes(named.size(), list_chunk)) {
       SqlParams params;
-      const std::string list = binary_list(tokens.subspan(start, count), binary_, params);
-      for (const SqlRow& row : db.query(fmt::format("SELECT id, {} FROM public_signatures"
-                                                    " WHERE state = 'pending' AND confirm_token_hash IN ({})",
+      const std::string list = id_list(std::span(named).subspan(start, count), params);
+      for (const SqlRow& row : db.query(fmt::format("SELECT id, {} FROM public_signatures WHERE state = 'pending'"
+                                                    " AND confirm_token_hash IS NOT NULL AND id IN ({})",
                                                     binary_.column("confirm_token_hash"), list),
                                         params)) {
-        TokenHash token{};
-        binary_.read(row, 1, token, "public signature confirm_token_hash");
-        id_of.emplace(token, row.integer(0));
+        TokenHash hash{};
+        binary_.read(row, 1, hash, "public signature confirm_token_hash");
+        pending_hash.emplace(row.integer(0), hash);
       }
       start += count;
     }
+    const auto holds = [&](const ConfirmToken& token) {
+      const auto row = pending_hash.find(token.signature_id);
+      return row != pending_hash.end() && row->second == token.hash;
+    };
     std::vector<std::int64_t> ids;
-    for (const auto& entry : id_of) ids.push_back(entry.second);
+    for (const ConfirmToken& token : tokens) {
+      if (holds(token)) ids.push_back(token.signature_id);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+
     std::map<std::int64_t, ConfirmedSignature> confirmed;
     start = 0;
     for (const std::size_t count : rows::chunk_sizes(ids.size(), list_chunk)) {
       SqlParams params{rows::instant(at)};
-      std::string list;
-      for (std::size_t i = start; i < start + count; ++i)
-        list += (i > start ? ", " : "") + rows::bind(params, sql_int(ids[i]));
+      const std::string list = id_list(std::span(ids).subspan(start, count), params);
       for (const SqlRow& row :
            db.query(fmt::format("UPDATE public_signatures SET state = 'confirmed', confirmed_at = $1,"
                                 " confirm_token_hash = NULL WHERE state = 'pending' AND id IN ({})"
@@ -185,9 +198,8 @@ std::vector<std::optional<ConfirmedSignature>> SqlPublicPetitionStore::confirm_s
     }
     // One result per token; the same token twice in a batch confirms once.
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const auto token = id_of.find(tokens[i]);
-      if (token == id_of.end()) continue;
-      const auto row = confirmed.find(token->second);
+      if (!holds(tokens[i])) continue;
+      const auto row = confirmed.find(tokens[i].signature_id);
       if (row != confirmed.end()) {
         results[i] = row->second;
         confirmed.erase(row);

@@ -83,8 +83,8 @@ TEST_P(StoreContract, ConfirmationSaysWhetherTheSignerIsASponsor) {
   const pp::PublicPetition petition = open_sample(*store, 1);
   std::vector<NewPublicSignature> batch{sample_signature(petition.id, 1), sample_signature(petition.id, 2)};
   batch[1].sponsor = true;
-  petitions.add_signatures(batch);
-  const std::vector<TokenHash> tokens{batch[0].confirm_token_hash, batch[1].confirm_token_hash};
+  const auto ids = petitions.add_signatures(batch);
+  const std::vector<ConfirmToken> tokens{confirm_token_of(ids[0], batch[0]), confirm_token_of(ids[1], batch[1])};
   const auto confirmed = petitions.confirm_signatures(tokens, public_epoch + 600);
   ASSERT_TRUE(confirmed[0] && confirmed[1]);
   EXPECT_FALSE(confirmed[0]->sponsor);
@@ -100,9 +100,9 @@ TEST_P(StoreContract, APendingSignatureTakesANewConfirmationToken) {
   const TokenHash fresh = sample_token(77);
   EXPECT_TRUE(petitions.replace_confirm_token(id, fresh));
   EXPECT_EQ(petitions.find_signature(id)->confirm_token_hash, fresh);
-  const std::vector<TokenHash> old_token{signature.confirm_token_hash};
+  const std::vector<ConfirmToken> old_token{ConfirmToken{id, signature.confirm_token_hash}};
   EXPECT_FALSE(petitions.confirm_signatures(old_token, public_epoch + 60).at(0)) << "the old link is dead";
-  const std::vector<TokenHash> new_token{fresh};
+  const std::vector<ConfirmToken> new_token{ConfirmToken{id, fresh}};
   EXPECT_TRUE(petitions.confirm_signatures(new_token, public_epoch + 60).at(0));
   EXPECT_FALSE(petitions.replace_confirm_token(id, sample_token(78))) << "confirmed: nothing to re-send";
   EXPECT_FALSE(petitions.replace_confirm_token(id + 1000, sample_token(79)));

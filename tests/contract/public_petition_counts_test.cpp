@@ -189,16 +189,19 @@ TEST_P(StoreContract, PublicCountsEqualABruteForceCountAfterAnyMix) {
         if (fresh) rows.push_back(model_of(batch[i], *inserted[i].id));
       }
     } else if (op < 7) {
-      std::vector<TokenHash> tokens;
+      std::vector<ConfirmToken> tokens;
       const std::size_t size = 1 + random.below(6);
-      for (std::size_t i = 0; i < size; ++i) tokens.push_back(random.pick(rows).token);
-      tokens.push_back(sample_token(next_token + 1'000'000));  // never issued
+      for (std::size_t i = 0; i < size; ++i) {
+        const Model& row = random.pick(rows);
+        tokens.push_back({row.id, row.token});
+      }
+      tokens.push_back({random.pick(rows).id, sample_token(next_token + 1'000'000)});  // never issued
       const auto confirmed = petitions.confirm_signatures(tokens, now);
       std::vector<pp::CountChange> changes;
       for (std::size_t i = 0; i < tokens.size(); ++i) {
         Model* row = nullptr;
         for (Model& candidate : rows) {
-          if (candidate.token == tokens[i]) row = &candidate;
+          if (candidate.id == tokens[i].signature_id && candidate.token == tokens[i].hash) row = &candidate;
         }
         const bool expect = row != nullptr && row->state == PublicSignatureState::pending;
         ASSERT_EQ(confirmed[i].has_value(), expect);

@@ -329,20 +329,20 @@ TEST_P(StoreContract, PublicSignatureConfirmsOnlyOnce) {
   batch[2].ons_code.reset();
   const auto ids = petitions.add_signatures(batch);
 
-  const std::vector<TokenHash> tokens{batch[0].confirm_token_hash, sample_token(999'999),
-                                      batch[1].confirm_token_hash, batch[0].confirm_token_hash,
-                                      batch[2].confirm_token_hash};
+  const std::vector<ConfirmToken> tokens{confirm_token_of(ids[0], batch[0]), ConfirmToken{*ids[0].id, sample_token(999'999)},
+                                         confirm_token_of(ids[1], batch[1]), confirm_token_of(ids[0], batch[0]),
+                                         confirm_token_of(ids[2], batch[2])};
   const auto confirmed = petitions.confirm_signatures(tokens, public_epoch + 600);
   ASSERT_EQ(confirmed.size(), 5u);
   EXPECT_EQ(confirmed[0], (ConfirmedSignature{*ids[0].id, petition.id, "E14000864", true, false}));
-  EXPECT_EQ(confirmed[1], std::nullopt) << "an unknown token";
+  EXPECT_EQ(confirmed[1], std::nullopt) << "a token with the wrong secret for a signature";
   EXPECT_EQ(confirmed[2], (ConfirmedSignature{*ids[1].id, petition.id, "E14000864", false, false}))
       << "a suspect signature is confirmed but does not count yet";
   EXPECT_EQ(confirmed[3], std::nullopt) << "the same token twice in one batch confirms once";
   EXPECT_EQ(confirmed[4], (ConfirmedSignature{*ids[2].id, petition.id, std::nullopt, true, false}));
   EXPECT_EQ(confirmed[4]->count_change().ons_code, "") << "unallocated";
 
-  const std::vector<TokenHash> again{batch[0].confirm_token_hash};
+  const std::vector<ConfirmToken> again{confirm_token_of(ids[0], batch[0])};
   EXPECT_EQ(petitions.confirm_signatures(again, public_epoch + 700),
             std::vector<std::optional<ConfirmedSignature>>{std::nullopt});
   const auto stored = petitions.find_signature(*ids[0].id);
@@ -368,8 +368,8 @@ TEST_P(StoreContract, PublicSuspectsAreClearedIntoTheCount) {
   batch.push_back(sample_signature(other.id, 5));
   batch.back().screening = {pp::SignatureStanding::suspect, pp::SuspectReason::blocked_ip};
   const auto ids = petitions.add_signatures(batch);
-  const std::vector<TokenHash> tokens{batch[0].confirm_token_hash, batch[1].confirm_token_hash,
-                                      batch[4].confirm_token_hash};
+  const std::vector<ConfirmToken> tokens{confirm_token_of(ids[0], batch[0]), confirm_token_of(ids[1], batch[1]),
+                                         confirm_token_of(ids[4], batch[4])};
   petitions.confirm_signatures(tokens, public_epoch + 60);
   EXPECT_TRUE(petitions.count_by_constituency(petition.id).empty());
 
@@ -404,8 +404,8 @@ TEST_P(StoreContract, PublicInvalidationIsRecordedAndReturnsWhatCounted) {
   batch[2].screening = {pp::SignatureStanding::suspect, pp::SuspectReason::blocked_domain};
   batch[3].email = pp::parse_email_address("d@nothrowaway.example");
   const auto ids = petitions.add_signatures(batch);
-  std::vector<TokenHash> tokens;
-  for (const auto& s : batch) tokens.push_back(s.confirm_token_hash);
+  std::vector<ConfirmToken> tokens;
+  for (std::size_t i = 0; i < batch.size(); ++i) tokens.push_back(confirm_token_of(ids[i], batch[i]));
   tokens.pop_back();
   tokens.erase(tokens.begin() + 1);  // b stays pending
   petitions.confirm_signatures(tokens, public_epoch + 60);
@@ -429,7 +429,7 @@ TEST_P(StoreContract, PublicInvalidationIsRecordedAndReturnsWhatCounted) {
   EXPECT_EQ(petitions.find_signature(*ids[3].id)->state, PublicSignatureState::pending);
 
   // An invalidated pending signature can no longer be confirmed; again matches nothing new.
-  const std::vector<TokenHash> b{batch[1].confirm_token_hash};
+  const std::vector<ConfirmToken> b{confirm_token_of(ids[1], batch[1])};
   EXPECT_EQ(petitions.confirm_signatures(b, public_epoch + 180)[0], std::nullopt);
   EXPECT_EQ(petitions.invalidate(petition.id, criteria, public_epoch + 200, std::nullopt).matched, 0);
 
@@ -495,9 +495,9 @@ TEST_P(StoreContract, PublicAnonymisationKeepsCountsAndRemovesEveryPersonalField
   batch[3].screening = {pp::SignatureStanding::suspect, pp::SuspectReason::blocked_ip};
   batch.push_back(sample_signature(still_open.id, 7));
   const auto ids = petitions.add_signatures(batch);
-  std::vector<TokenHash> tokens;
-  for (std::size_t i = 0; i < 5; ++i) tokens.push_back(batch[i].confirm_token_hash);  // 6 stays pending
-  tokens.push_back(batch[6].confirm_token_hash);
+  std::vector<ConfirmToken> tokens;
+  for (std::size_t i = 0; i < 5; ++i) tokens.push_back(confirm_token_of(ids[i], batch[i]));  // 6 stays pending
+  tokens.push_back(confirm_token_of(ids[6], batch[6]));
   petitions.confirm_signatures(tokens, public_epoch + 60);
   const pp::InvalidationCriteria fifth{std::nullopt, std::nullopt, std::nullopt,
                                        pp::TimeWindow{public_epoch + 5, public_epoch + 6}};
@@ -549,8 +549,8 @@ TEST_P(StoreContract, PublicPetitionRollbackLeavesNothing) {
     pp::PublicPetition petition = sample_public_petition();
     id = create(*store, petition);
     const std::vector<NewPublicSignature> batch{sample_signature(id, 1), sample_signature(id, 2)};
-    petitions.add_signatures(batch);
-    const std::vector<TokenHash> tokens{batch[0].confirm_token_hash};
+    const auto ids = petitions.add_signatures(batch);
+    const std::vector<ConfirmToken> tokens{confirm_token_of(ids[0], batch[0])};
     petitions.confirm_signatures(tokens, public_epoch + 60);
     petitions.add_block({0, pp::BlockKind::domain, "example.com", public_epoch, std::nullopt, ""});
     throw RolledBack{};

@@ -13,6 +13,10 @@ pp::PublicPetition sample_public_petition(std::int64_t created_at) {
   return pp::create_public_petition(text, pp::PetitionTarget{}, pp::PetitionRules{}, created_at);
 }
 
+ConfirmToken confirm_token_of(const SignatureInsert& inserted, const NewPublicSignature& signature) {
+  return ConfirmToken{inserted.id.value_or(0), signature.confirm_token_hash};
+}
+
 TokenHash sample_token(std::uint64_t n) {
   // splitmix64, four outputs: distinct inputs give distinct hashes.
   TokenHash token{};

@@ -18,6 +18,8 @@ public_petition::PublicPetition sample_public_petition(std::int64_t created_at =
 
 // A distinct hash for each n (not a real SHA-256: the store only keeps and compares the octets).
 TokenHash sample_token(std::uint64_t n);
+// The confirmation link of a signature add_signatures took: its id and the hash it was stored with.
+ConfirmToken confirm_token_of(const SignatureInsert& inserted, const NewPublicSignature& signature);
 
 // A counted signature of `petition_id` by "signer<n>@example.com" in Peterborough, from 198.51.100.7,
 // created `n` seconds after public_epoch, with confirmation token sample_token(1000 + n).
