@@ -166,13 +166,13 @@ std::vector<std::optional<ConfirmedSignature>> SqlPublicPetitionStore::confirm_s
       }
       start += count;
     }
-    const auto holds = [&](const ConfirmToken& token) {
-      const auto row = pending_hash.find(token.signature_id);
-      return row != pending_hash.end() && row->second == token.hash;
-    };
+    // Whether each token's secret is its row's; the ids to confirm are those of the tokens that hold.
+    std::vector<bool> holds(tokens.size(), false);
     std::vector<std::int64_t> ids;
-    for (const ConfirmToken& token : tokens) {
-      if (holds(token)) ids.push_back(token.signature_id);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const auto row = pending_hash.find(tokens[i].signature_id);
+      holds[i] = row != pending_hash.end() && row->second == tokens[i].hash;
+      if (holds[i]) ids.push_back(tokens[i].signature_id);
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -198,7 +198,7 @@ std::vector<std::optional<ConfirmedSignature>> SqlPublicPetitionStore::confirm_s
     }
     // One result per token; the same token twice in a batch confirms once.
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (!holds(tokens[i])) continue;
+      if (!holds[i]) continue;
       const auto row = confirmed.find(tokens[i].signature_id);
       if (row != confirmed.end()) {
         results[i] = row->second;
