@@ -42,4 +42,6 @@ void Responder::operator()(Response response) const {
 
 bool Responder::answered() const { return state_->answered.load(); }
 
+const Request& Responder::request() const { return state_->request; }
+
 }  // namespace recall::http

@@ -25,6 +25,9 @@ class Responder {
 
   void operator()(Response response) const;
   [[nodiscard]] bool answered() const;
+  // The request's method, path, headers and peer (request_head), kept for shaping an answer given
+  // later as a page or as problem JSON: work that answers later needs no copy of its own.
+  [[nodiscard]] const Request& request() const;
 
  private:
   struct State;

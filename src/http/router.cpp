@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <future>
 
+#include <boost/container/small_vector.hpp>
+
 #include <fmt/format.h>
 
 #include "core/base/error.hpp"
@@ -20,14 +22,19 @@ struct Router::Route {
   std::string pattern;
   std::vector<Segment> segments;
   bool is_prefix = false;  // matches every path below `pattern`
+  std::vector<int> rank;   // how specific it is, computed once (route_rank)
   Handler handler;             // exactly one of these two is set
   AsyncHandler async_handler;
 };
 
 namespace {
 
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> out;
+// A path's segments. Most paths have a handful, so they stay on the stack: matching runs on every
+// request and is tried against every route.
+using Segments = boost::container::small_vector<std::string_view, 8>;
+
+Segments split_path(std::string_view path) {
+  Segments out;
   // "/" has no segments; "/a/b" has two; "/a/" has "a" and "" (a trailing slash is significant).
   std::size_t start = 1;
   if (path.size() <= 1) return out;
@@ -42,6 +49,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 bool same_shape(const Router::Route* a, const Router::Route* b);
+std::vector<int> route_rank(const Router::Route& route);
 
 }  // namespace
 
@@ -92,6 +100,7 @@ void Router::add_route(std::string method, std::string_view pattern, Handler han
                                                    pattern, existing->pattern));
     }
   }
+  route->rank = route_rank(*route);
   routes_.push_back(std::move(route));
 }
 
@@ -142,19 +151,20 @@ void Router::add_prefix(std::string method, std::string prefix, Handler handler)
                   fmt::format("prefix route {} {} is registered twice", route->method, prefix));
     }
   }
+  route->rank = route_rank(*route);
   routes_.push_back(std::move(route));
 }
 
 namespace {
 
-// Does `route` match `path`? Fills `params` when given.
-bool matches(const Router::Route& route, std::string_view path, std::map<std::string, std::string>* params) {
+// Does `route` match the path split into `parts`? Fills `params` when given.
+bool matches(const Router::Route& route, std::string_view path, const Segments& parts,
+             std::map<std::string, std::string>* params) {
   if (route.is_prefix) {
     if (!path.starts_with(route.pattern)) return false;
     if (params != nullptr) (*params)["*"] = std::string(path.substr(route.pattern.size()));
     return true;
   }
-  const auto parts = split_path(path);
   if (parts.size() != route.segments.size()) return false;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const auto& segment = route.segments[i];
@@ -191,26 +201,27 @@ bool method_matches(std::string_view route_method, std::string_view method) {
 }  // namespace
 
 const Router::Route* Router::match(std::string_view method, std::string_view path, Request* request) const {
+  const Segments parts = split_path(path);
   const Route* best = nullptr;
-  std::vector<int> best_rank;
+  bool best_exact_method = false;
   for (const auto& route : routes_) {
-    if (!method_matches(route->method, method) || !matches(*route, path, nullptr)) continue;
+    if (!method_matches(route->method, method) || !matches(*route, path, parts, nullptr)) continue;
     // An explicit HEAD route wins over the GET fallback.
-    std::vector<int> r = route_rank(*route);
-    r.push_back(route->method == method ? 1 : 0);
-    if (best == nullptr || r > best_rank) {
+    const bool exact_method = route->method == method;
+    if (best == nullptr || route->rank > best->rank || (route->rank == best->rank && exact_method && !best_exact_method)) {
       best = route.get();
-      best_rank = std::move(r);
+      best_exact_method = exact_method;
     }
   }
-  if (best != nullptr && request != nullptr) matches(*best, path, &request->path_params);
+  if (best != nullptr && request != nullptr) matches(*best, path, parts, &request->path_params);
   return best;
 }
 
 std::vector<std::string> Router::allowed_methods(std::string_view path) const {
+  const Segments parts = split_path(path);
   std::vector<std::string> out;
   for (const auto& route : routes_) {
-    if (!matches(*route, path, nullptr)) continue;
+    if (!matches(*route, path, parts, nullptr)) continue;
     out.push_back(route->method);
     if (route->method == "GET") out.emplace_back("HEAD");
   }

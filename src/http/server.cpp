@@ -3,7 +3,9 @@
 #include "http/server.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <iterator>
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -23,6 +25,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -30,6 +33,7 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/status.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 
@@ -52,7 +56,6 @@ namespace {
 constexpr std::string_view assets_prefix = "/assets/";
 
 std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
-beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -106,6 +109,48 @@ std::string logged_path_of(std::string_view path) {
   return std::string(path.substr(0, at + confirm.size())) + "<token>";
 }
 
+
+// A header line, unless its name or value holds a CR or LF (which would split it into two headers,
+// or end the head early): such a header is a bug in a handler, logged and left out.
+void append_header(std::string& out, std::string_view name, std::string_view value) {
+  if (name.find_first_of("\r\n:") != std::string_view::npos || value.find_first_of("\r\n") != std::string_view::npos) {
+    spdlog::error("a response header '{}' holds a line break and was not sent", name);
+    return;
+  }
+  out.append(name).append(": ").append(value).append("\r\n");
+}
+
+// The headers every response carries, formatted once.
+const std::string& fixed_headers() {
+  static const std::string text = [] {
+    std::string out;
+    append_header(out, "Server", "Recall");
+    for (const auto& [name, value] : security_headers()) append_header(out, name, value);
+    return out;
+  }();
+  return text;
+}
+
+// The status line and headers of `response` (RFC 9112 section 4-6). Content-Length is the body's
+// length (also for HEAD, which sends no body), except on 204 and 304, which have none.
+std::string response_head(const Response& response, unsigned version, bool keep_alive) {
+  std::string out;
+  out.reserve(512 + response.headers.size() * 64);
+  out.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+  fmt::format_to(std::back_inserter(out), "{} ", response.status);
+  out.append(sv(bhttp::obsolete_reason(static_cast<bhttp::status>(response.status)))).append("\r\n");
+  out.append(fixed_headers());
+  append_header(out, "Content-Type", response.content_type);
+  for (const auto& [name, value] : response.headers) append_header(out, name, value);
+  // HTTP/1.1 keeps the connection unless told; HTTP/1.0 closes it unless told.
+  if (version == 10 && keep_alive) out.append("Connection: keep-alive\r\n");
+  if (version != 10 && !keep_alive) out.append("Connection: close\r\n");
+  if (response.status != 204 && response.status != 304) {
+    fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\n", response.body.size());
+  }
+  out.append("\r\n");
+  return out;
+}
 }  // namespace
 
 class Connection;
@@ -128,7 +173,8 @@ struct Server::Impl {
 
   asio::awaitable<void> accept_loop();
   // The request as the router sees it, or the answer already (a bad target, an asset).
-  std::variant<Request, Response> prepare(const bhttp::request<bhttp::string_body>& message,
+  // The body is moved out of `message`.
+  std::variant<Request, Response> prepare(bhttp::request<bhttp::string_body>& message,
                                           const std::string& remote) const;
 };
 
@@ -151,7 +197,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
  private:
-  asio::awaitable<Response> answer(const bhttp::request<bhttp::string_body>& message);
+  asio::awaitable<Response> answer(bhttp::request<bhttp::string_body>& message);
   asio::awaitable<bool> send(Response response, const std::string& method, unsigned version, bool keep_alive,
                              std::string_view target, std::chrono::steady_clock::time_point started);
   asio::awaitable<void> send_error(int status, std::string_view title, std::string_view detail,
@@ -224,7 +270,7 @@ asio::awaitable<void> Connection::run() {
       break;  // the stream is out of step after a parse error, so the connection closes
     }
 
-    const auto& message = parser.get();
+    auto& message = parser.get();
     Response response = co_await answer(message);
     const bool keep_alive =
         message.keep_alive() && !server_.stopping && served + 1 < limits.max_requests_per_connection;
@@ -245,7 +291,7 @@ struct LaterAnswer {
   asio::steady_timer wake;
 };
 
-asio::awaitable<Response> Connection::answer(const bhttp::request<bhttp::string_body>& message) {
+asio::awaitable<Response> Connection::answer(bhttp::request<bhttp::string_body>& message) {
   auto prepared = server_.prepare(message, remote_);
   if (auto* ready = std::get_if<Response>(&prepared)) co_return std::move(*ready);
 
@@ -273,35 +319,22 @@ asio::awaitable<Response> Connection::answer(const bhttp::request<bhttp::string_
 asio::awaitable<bool> Connection::send(Response response, const std::string& method, unsigned version,
                                        bool keep_alive, std::string_view target,
                                        std::chrono::steady_clock::time_point started) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
-  out.set(bhttp::field::server, "Recall");
-  out.set(bhttp::field::content_type, bsv(response.content_type));
-  for (const auto& [name, value] : security_headers()) out.set(bsv(name), bsv(value));
-  for (const auto& [name, value] : response.headers) out.insert(bsv(name), bsv(value));
-  out.keep_alive(keep_alive);
+  if (response.status == 304 || response.status == 204) response.body.clear();
+  const bool head_only = method == "HEAD";
   const std::size_t bytes = response.body.size();
-  out.body() = std::move(response.body);
-  if (response.status == 304 || response.status == 204) {
-    out.body().clear();
-    out.erase(bhttp::field::content_length);
-  } else {
-    out.prepare_payload();
-  }
+  const std::string head = response_head(response, version, keep_alive);
 
   beast::error_code ec;
   stream_.expires_after(server_.config.limits.read_timeout);
-  if (method == "HEAD") {
-    // The same headers as GET (Content-Length included) without the body.
-    bhttp::response<bhttp::empty_body> head{out.base()};
-    co_await bhttp::async_write(stream_, head, asio::redirect_error(asio::use_awaitable, ec));
-  } else {
-    co_await bhttp::async_write(stream_, out, asio::redirect_error(asio::use_awaitable, ec));
-  }
+  // The head and the body in one write: one system call for a small answer.
+  const std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
+                                                  head_only ? asio::const_buffer() : asio::buffer(response.body)};
+  co_await asio::async_write(stream_, buffers, asio::redirect_error(asio::use_awaitable, ec));
   const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
   const std::string_view path = log_path(target);
   if (response.status >= 400 || !(records_signatures(path) || hot_public_path(path))) {
-    spdlog::info("{} {} {} {}B {:.1f}ms", method, logged_path_of(path), response.status,
-                 method == "HEAD" ? 0 : bytes, elapsed.count());
+    spdlog::info("{} {} {} {}B {:.1f}ms", method, logged_path_of(path), response.status, head_only ? 0 : bytes,
+                 elapsed.count());
   }
   co_return !ec && keep_alive;
 }
@@ -316,7 +349,7 @@ asio::awaitable<void> Connection::send_error(int status, std::string_view title,
   co_await send(std::move(response), "-", version, false, target, started);
 }
 
-std::variant<Request, Response> Server::Impl::prepare(const bhttp::request<bhttp::string_body>& message,
+std::variant<Request, Response> Server::Impl::prepare(bhttp::request<bhttp::string_body>& message,
                                                      const std::string& remote) const {
   Request request;
   request.method = std::string(message.method_string());
@@ -327,7 +360,7 @@ std::variant<Request, Response> Server::Impl::prepare(const bhttp::request<bhttp
     // Repeated headers combine into one comma-separated value (RFC 9110 5.3).
     if (!inserted) it->second += ", " + std::string(field.value());
   }
-  request.body = message.body();
+  request.body = std::move(message.body());
   const std::string_view target = sv(message.target());
   try {
     Target parsed = parse_target(target);

@@ -4,6 +4,8 @@
 // that uses $1..$N placeholders (the SQLite connection rewrites them to ?N).
 // A connection is not thread-safe: Session guards it.
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +22,12 @@ class SqlConnection {
   // One statement, parameters bound by position. Statements are prepared once and cached by text.
   virtual SqlRows query(std::string_view sql, const SqlParams& params) = 0;
   void execute(std::string_view sql, const SqlParams& params = {}) { query(sql, params); }
+
+  // A single-row INSERT, written without RETURNING, into a table whose integer key is `id`: the new
+  // row's id, or nothing when no row went in (ON CONFLICT DO NOTHING). SQLite reads the id from the
+  // connection, since RETURNING makes it build and drop a temporary table for every statement;
+  // PostgreSQL appends RETURNING id.
+  virtual std::optional<std::int64_t> insert_returning_id(std::string_view sql, const SqlParams& params) = 0;
 
   // A parameterless script of several statements: migrations only.
   virtual void execute_script(std::string_view sql) = 0;

@@ -56,21 +56,36 @@ void validate(const NewPublicSignature& s, std::size_t index) {
 
 constexpr std::size_t values_per_signature = 14;
 
-void append_values(const NewPublicSignature& s, const BinaryColumns& binary, SqlParams& params,
-                   std::string& sql) {
-  const auto ip = s.ip.sort_key();
-  sql += fmt::format(
-      "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 'pending', {}, {}, {}, {})",
-      rows::bind(params, sql_int(s.petition_id)), rows::bind(params, sql_text(s.name)),
-      rows::bind(params, sql_text(s.email.address)), rows::bind(params, sql_text(s.email.canonical)),
-      rows::bind(params, sql_text(s.postcode)), rows::bind(params, sf::optional_text(s.ons_code)),
-      rows::bind_binary(params, binary, ip), rows::bind(params, sql_text(s.email.domain)),
-      rows::bind(params, sf::boolean(s.uk_resident)), rows::bind(params, sf::boolean(s.sponsor)),
-      rows::bind(params, sql_text(std::string(pp::to_string(s.screening.standing)))),
-      rows::bind(params, s.screening.reason ? sql_text(std::string(pp::to_string(*s.screening.reason)))
-                                            : SqlValue(nullptr)),
-      rows::bind_binary(params, binary, s.confirm_token_hash),
-      rows::bind(params, rows::instant(s.created_at)));
+constexpr std::string_view insert_head =
+    "INSERT INTO public_signatures (petition_id, name, email, canonical_email, postcode, ons_code, ip,"
+    " email_domain, uk_resident, sponsor, state, standing, suspect_reason, confirm_token_hash, created_at)"
+    " VALUES ";
+constexpr std::string_view on_conflict = " ON CONFLICT (petition_id, canonical_email) DO NOTHING";
+
+// One signature's values, in insert_head's column order (state is the literal 'pending').
+void bind_values(const NewPublicSignature& s, const BinaryColumns& binary, SqlParams& params) {
+  params.push_back(sql_int(s.petition_id));
+  params.push_back(sql_text(s.name));
+  params.push_back(sql_text(s.email.address));
+  params.push_back(sql_text(s.email.canonical));
+  params.push_back(sql_text(s.postcode));
+  params.push_back(sf::optional_text(s.ons_code));
+  params.push_back(binary.value(s.ip.sort_key()));
+  params.push_back(sql_text(s.email.domain));
+  params.push_back(sf::boolean(s.uk_resident));
+  params.push_back(sf::boolean(s.sponsor));
+  params.push_back(sql_text(std::string(pp::to_string(s.screening.standing))));
+  params.push_back(s.screening.reason ? sql_text(std::string(pp::to_string(*s.screening.reason))) : SqlValue(nullptr));
+  params.push_back(binary.value(s.confirm_token_hash));
+  params.push_back(rows::instant(s.created_at));
+}
+
+// The "(…)" of VALUES for the row whose values start at parameter `first` (1-based).
+std::string values_text(const BinaryColumns& binary, std::size_t first) {
+  const auto at = [&](std::size_t column) { return fmt::format("${}", first + column); };
+  const auto binary_at = [&](std::size_t column) { return binary.param(static_cast<int>(first + column)); };
+  return fmt::format("({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 'pending', {}, {}, {}, {})", at(0), at(1), at(2), at(3),
+                     at(4), at(5), binary_at(6), at(7), at(8), at(9), at(10), at(11), binary_at(12), at(13));
 }
 
 // "$3, $4, …" for a list of ids, appended to params.
@@ -106,21 +121,28 @@ std::vector<SignatureInsert> SqlPublicPetitionStore::add_signatures(
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> inserted;
     const std::size_t chunk =
         std::max<std::size_t>(1, std::min(db.rows_per_insert(), 60'000 / values_per_signature));
+    // Every single-row INSERT has the same text.
+    const std::string single_row_sql = fmt::format("{}{}{}", insert_head, values_text(binary_, 1), on_conflict);
     std::size_t start = 0;
     for (const std::size_t count : rows::chunk_sizes(signatures.size(), chunk)) {
       SqlParams params;
       params.reserve(count * values_per_signature);
-      std::string sql =
-          "INSERT INTO public_signatures (petition_id, name, email, canonical_email, postcode, ons_code, ip,"
-          " email_domain, uk_resident, sponsor, state, standing, suspect_reason, confirm_token_hash, "
-          "created_at)"
-          " VALUES ";
+      if (count == 1) {
+        const NewPublicSignature& s = signatures[start];
+        bind_values(s, binary_, params);
+        if (const auto id = db.insert_returning_id(single_row_sql, params))
+          inserted.emplace(std::pair{s.petition_id, s.email.canonical}, *id);
+        start += count;
+        continue;
+      }
+      std::string sql(insert_head);
       for (std::size_t i = start; i < start + count; ++i) {
         if (i > start) sql += ", ";
-        append_values(signatures[i], binary_, params, sql);
+        sql += values_text(binary_, params.size() + 1);
+        bind_values(signatures[i], binary_, params);
       }
-      sql +=
-          " ON CONFLICT (petition_id, canonical_email) DO NOTHING RETURNING id, petition_id, canonical_email";
+      sql += on_conflict;
+      sql += " RETURNING id, petition_id, canonical_email";
       for (const SqlRow& row : db.query(sql, params))
         inserted.emplace(std::pair{row.integer(1), row.text(2)}, row.integer(0));
       start += count;

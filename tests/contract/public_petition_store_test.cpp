@@ -290,6 +290,27 @@ TEST_P(StoreContract, PublicSignatureCanonicalEmailIsUniquePerPetition) {
   EXPECT_EQ(rest, (std::vector<SignatureEmail>{{*second[1].id, "alex@example.com"}}));
 }
 
+TEST_P(StoreContract, ASingleSignatureBatchNamesItsRowOrSaysDuplicate) {
+  // A batch of one is a single-row INSERT on both backends (SQLite: every row), whose id comes back
+  // without RETURNING on SQLite.
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_petition(*store, 1, public_epoch);
+  const NewPublicSignature first = sample_signature(petition.id, 1);
+  const NewPublicSignature second = sample_signature(petition.id, 2);
+  const auto a = petitions.add_signatures(std::span(&first, 1));
+  const auto b = petitions.add_signatures(std::span(&second, 1));
+  ASSERT_TRUE(a.at(0).id && b.at(0).id);
+  EXPECT_NE(*a.at(0).id, *b.at(0).id);
+  EXPECT_EQ(petitions.find_signature(*b.at(0).id)->email, second.email.address);
+  const auto again = petitions.add_signatures(std::span(&second, 1));
+  EXPECT_TRUE(again.at(0).duplicate()) << "the same canonical email: no row, and not the last id";
+  // The connection's last inserted id is now the second row's: a duplicate must not report it.
+  const auto after_duplicate = petitions.add_signatures(std::span(&first, 1));
+  EXPECT_TRUE(after_duplicate.at(0).duplicate());
+  EXPECT_EQ(petitions.count_signatures(petition.id), 2);
+}
+
 TEST_P(StoreContract, BadPublicSignatureNamesTheRowAndFieldAndWritesNothing) {
   auto store = open();
   auto& petitions = store->public_petitions();

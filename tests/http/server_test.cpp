@@ -24,6 +24,17 @@ class ServerTest : public ServerFixture {
     router_.post("/form", [](const Request& r) { return text(r.form.get("name").value_or("-")); });
     router_.post("/size", [](const Request& r) { return text(std::to_string(r.body.size())); });
     router_.get("/api/search", [](const Request& r) { return text(r.query.get("q").value_or("-")); });
+    router_.get("/split", [](const Request&) {
+      Response out = text("split");
+      out.headers.emplace_back("X-Note", "one\r\nSet-Cookie: session=stolen");
+      out.headers.emplace_back("X-Kept", "kept");
+      return out;
+    });
+    router_.get("/nothing", [](const Request&) {
+      Response out = text("dropped");
+      out.status = 204;
+      return out;
+    });
     router_.get("/api/fail", [](const Request&) -> Response {
       throw Error(ErrorKind::conflict, "the petition is already closed");
     });
@@ -169,6 +180,40 @@ TEST_F(ServerTest, ConnectionCloseIsHonoured) {
   const auto reply = client().get("/hello", {{"Connection", "close"}});
   EXPECT_EQ(reply.status, 200);
   EXPECT_FALSE(client().connected());
+}
+
+TEST_F(ServerTest, Http10ClosesUnlessAskedToKeepAlive) {
+  start(router_);
+  const auto closing = client().raw("GET /hello HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(closing.status, 200);
+  EXPECT_EQ(closing.body, "hello");
+  EXPECT_FALSE(closing.header("connection").has_value());
+  EXPECT_FALSE(client().connected());
+  const auto kept = client().raw("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+  EXPECT_EQ(kept.body, "hello");
+  EXPECT_EQ(kept.header("connection"), "keep-alive");
+  EXPECT_TRUE(client().connected());
+}
+
+TEST_F(ServerTest, AHeaderWithALineBreakIsNotSent) {
+  // A line break in a value would start a header of the handler's choosing (here a cookie).
+  start(router_);
+  const auto reply = client().get("/split");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "split");
+  EXPECT_FALSE(reply.header("x-note").has_value());
+  EXPECT_FALSE(reply.header("set-cookie").has_value());
+  EXPECT_EQ(reply.header("x-kept"), "kept");
+}
+
+TEST_F(ServerTest, NoContentHasNoBodyAndNoLength) {
+  start(router_);
+  const auto reply = client().get("/nothing");
+  EXPECT_EQ(reply.status, 204);
+  EXPECT_TRUE(reply.body.empty());
+  EXPECT_FALSE(reply.header("content-length").has_value());
+  EXPECT_EQ(client().get("/hello").body, "hello") << "the connection is still in step";
+  EXPECT_EQ(client().connections_opened(), 1);
 }
 
 TEST_F(ServerTest, MalformedRequestIs400) {

@@ -61,7 +61,7 @@ void public_confirm_submit(const Site& site, const Request& request, Responder r
   Response invalid = link_not_valid(request, templates);
   site.public_petitions.confirm(
       std::move(token), [respond, thanks = std::move(thanks), invalid = std::move(invalid),
-                         answer_as = request_head(request), templates](ConfirmResult result) mutable {
+                         templates](ConfirmResult result) mutable {
         switch (result.outcome) {
           case ConfirmOutcome::confirmed:
             respond(std::move(thanks));
@@ -70,7 +70,7 @@ void public_confirm_submit(const Site& site, const Request& request, Responder r
             respond(std::move(invalid));
             return;
           case ConfirmOutcome::unavailable:
-            respond(busy(answer_as, templates));
+            respond(busy(respond.request(), templates));
             return;
         }
       });
@@ -84,8 +84,8 @@ void public_confirm_api(const Site& site, const Request& request, Responder resp
     respond(link_not_valid(request, templates));
     return;
   }
-  site.public_petitions.confirm(std::move(token), [respond, answer_as = request_head(request),
-                                                   templates](ConfirmResult result) {
+  site.public_petitions.confirm(std::move(token), [respond, templates](ConfirmResult result) {
+    const Request& answer_as = respond.request();
     switch (result.outcome) {
       case ConfirmOutcome::confirmed:
         respond(no_store(json_response({{"status", "confirmed"}, {"petition_id", result.petition_id}})));

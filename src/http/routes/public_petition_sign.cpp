@@ -33,13 +33,14 @@ Response pending_json() {
 
 }  // namespace
 
-void sign_through_service(const Site& site, const Request& request, SignRequest sign, Response pending,
+void sign_through_service(const Site& site, SignRequest sign, Response pending,
                           Responder respond) {
-  // Copies for the writer thread: the Request is gone by the time it answers.
+  // The Request is gone by the time the writer thread answers: the Responder keeps its head.
   const Templates* templates = &site.templates;
   site.public_petitions.sign(
       std::move(sign),
-      [respond, pending = std::move(pending), answer_as = request_head(request), templates](SignOutcome outcome) mutable {
+      [respond, pending = std::move(pending), templates](SignOutcome outcome) mutable {
+        const Request& answer_as = respond.request();
         switch (outcome) {
           case SignOutcome::pending:
             respond(std::move(pending));
@@ -83,7 +84,7 @@ void public_sign_submit(const Site& site, const Request& request, Responder resp
   try {
     check_sign_form_token(request);
     SignRequest sign{id, signer_from_form(request), signer_ip(site, request), ""};
-    sign_through_service(site, request, std::move(sign), sign_pending_page(site, request, id), respond);
+    sign_through_service(site, std::move(sign), sign_pending_page(site, request, id), respond);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::invalid_input) throw;
     respond(sign_form_error(site, request, id, error, "public_petition_sign",
@@ -94,7 +95,7 @@ void public_sign_submit(const Site& site, const Request& request, Responder resp
 void public_sign_api(const Site& site, const Request& request, Responder respond) {
   const std::int64_t id = id_param(request, "id");
   SignRequest sign{id, signer_from_json(request), signer_ip(site, request), ""};
-  sign_through_service(site, request, std::move(sign), pending_json(), std::move(respond));
+  sign_through_service(site, std::move(sign), pending_json(), std::move(respond));
 }
 
 }  // namespace recall::http

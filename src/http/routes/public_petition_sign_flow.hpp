@@ -14,7 +14,7 @@ namespace recall::http {
 
 // Hands `sign` to the service; when its batch has committed, answers `pending` (prepared by the
 // caller on the I/O thread), or 409 closed, 404, 503 with Retry-After: 1.
-void sign_through_service(const Site& site, const Request& request, SignRequest sign, Response pending,
+void sign_through_service(const Site& site, SignRequest sign, Response pending,
                           Responder respond);
 
 // The sign form again, filled in, with the error next to its field (400).

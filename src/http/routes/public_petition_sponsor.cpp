@@ -43,7 +43,7 @@ void public_sponsor_submit(const Site& site, const Request& request, Responder r
   try {
     check_sign_form_token(request);
     SignRequest sign{id, signer_from_form(request), signer_ip(site, request), token};
-    sign_through_service(site, request, std::move(sign), sign_pending_page(site, request, id), respond);
+    sign_through_service(site, std::move(sign), sign_pending_page(site, request, id), respond);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::invalid_input) throw;
     respond(sign_form_error(site, request, id, error, "public_petition_sponsor",

@@ -93,6 +93,12 @@ PgResult PostgresConnection::check(PgResult result, std::string_view sql) {
 
 PgResult PostgresConnection::simple(const char* sql) { return PgResult(PQexec(conn_.get(), sql)); }
 
+std::optional<std::int64_t> PostgresConnection::insert_returning_id(std::string_view sql, const SqlParams& params) {
+  const SqlRows rows = query(std::string(sql) + " RETURNING id", params);
+  if (rows.empty()) return std::nullopt;
+  return rows.at(0).integer(0);
+}
+
 SqlRows PostgresConnection::query(std::string_view sql, const SqlParams& params) {
   ensure_connected();
   std::string key(sql);

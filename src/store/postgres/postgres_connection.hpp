@@ -30,6 +30,7 @@ class PostgresConnection final : public SqlConnection {
 
   [[nodiscard]] std::string backend() const override { return "postgresql"; }
   SqlRows query(std::string_view sql, const SqlParams& params) override;
+  std::optional<std::int64_t> insert_returning_id(std::string_view sql, const SqlParams& params) override;
   void execute_script(std::string_view sql) override;
   void begin() override;
   void commit() override;

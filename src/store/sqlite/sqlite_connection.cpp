@@ -83,18 +83,24 @@ void SqliteConnection::pragma(const std::string& sql) {
 }
 
 SqliteStatement& SqliteConnection::statement(std::string_view sql) {
-  auto found = statements_.find(std::string(sql));
+  auto found = statements_.find(sql);
   if (found != statements_.end()) return *found->second;
   auto prepared = std::make_unique<SqliteStatement>(db_, to_sqlite_placeholders(sql));
-  auto& slot = statements_[std::string(sql)];
-  slot = std::move(prepared);
-  return *slot;
+  return *statements_.emplace(std::string(sql), std::move(prepared)).first->second;
 }
 
 SqlRows SqliteConnection::query(std::string_view sql, const SqlParams& params) {
   SqliteStatement& prepared = statement(sql);
   prepared.bind_all(params);
   return prepared.run();
+}
+
+std::optional<std::int64_t> SqliteConnection::insert_returning_id(std::string_view sql, const SqlParams& params) {
+  query(sql, params);
+  // changes() is the completed INSERT's own count (0 when ON CONFLICT skipped the row); the row id is
+  // only read when a row went in, since it keeps the last insert's id otherwise.
+  if (sqlite3_changes64(db_) == 0) return std::nullopt;
+  return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
 }
 
 void SqliteConnection::execute_script(std::string_view sql) {

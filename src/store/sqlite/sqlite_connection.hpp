@@ -1,5 +1,6 @@
 #pragma once
 // One SQLite database connection with a cache of prepared statements.
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -20,6 +21,7 @@ class SqliteConnection final : public SqlConnection {
 
   [[nodiscard]] std::string backend() const override { return "sqlite"; }
   SqlRows query(std::string_view sql, const SqlParams& params) override;
+  std::optional<std::int64_t> insert_returning_id(std::string_view sql, const SqlParams& params) override;
   void execute_script(std::string_view sql) override;
   void begin() override;
   void commit() override;
@@ -37,8 +39,13 @@ class SqliteConnection final : public SqlConnection {
 
   sqlite3* db_ = nullptr;
   std::string path_;
-  // Keyed by the $N text the caller wrote, so each is rewritten and compiled once.
-  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> statements_;
+  // Keyed by the $N text the caller wrote, so each is rewritten and compiled once. Looked up by
+  // string_view, so a cached statement costs no copy of its text.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace recall
