@@ -18,12 +18,12 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -157,13 +157,24 @@ class Connection;
 
 struct Server::Impl {
   Impl(ServerConfig c, const Router& r)
-      : config(std::move(c)), router(r), io(static_cast<int>(std::max(1u, config.threads))) {}
+      : config(std::move(c)), router(r), contexts(single_threaded_contexts(std::max(1u, config.threads))) {}
+
+  // One single-threaded io_context per I/O thread: a connection lives on one thread from accept to
+  // close, so its handlers need no strand and its memory is allocated and freed by one thread.
+  static std::vector<std::unique_ptr<asio::io_context>> single_threaded_contexts(unsigned count) {
+    std::vector<std::unique_ptr<asio::io_context>> out;
+    for (unsigned i = 0; i < count; ++i) out.push_back(std::make_unique<asio::io_context>(1));
+    return out;
+  }
 
   ServerConfig config;
   const Router& router;
   std::optional<StaticFiles> assets;
-  asio::io_context io;
-  tcp::acceptor acceptor{asio::make_strand(io)};
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  // Keeps every context's run() going while it has no connection, until stop().
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  tcp::acceptor acceptor{*contexts.front()};
+  std::size_t next_context = 0;  // round robin; touched only by the accept loop
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   std::atomic<unsigned short> bound_port{0};
@@ -189,7 +200,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   asio::awaitable<void> run();
   [[nodiscard]] asio::any_io_executor executor() { return stream_.get_executor(); }
 
-  // Runs on the connection's strand: an idle connection closes now, a busy one after its response.
+  // Runs on the connection's thread: an idle connection closes now, a busy one after its response.
   void request_stop() {
     asio::post(stream_.get_executor(), [self = shared_from_this()] {
       if (self->idle_) self->stream_.cancel();
@@ -283,8 +294,8 @@ asio::awaitable<void> Connection::run() {
 }
 
 // An answer that an async route delivers from another thread: stored, then the waiting coroutine
-// woken by cancelling a timer that never expires on its own. Both steps run on the connection's
-// strand, so they need no lock; the pending wait keeps the I/O threads running until it is woken.
+// woken by cancelling a timer that never expires on its own. Both steps run on the connection's own
+// I/O thread, so they need no lock; the pending wait keeps that thread running until it is woken.
 struct LaterAnswer {
   explicit LaterAnswer(const asio::any_io_executor& executor) : wake(executor, asio::steady_timer::time_point::max()) {}
   std::optional<Response> response;
@@ -395,7 +406,9 @@ std::variant<Request, Response> Server::Impl::prepare(bhttp::request<bhttp::stri
 asio::awaitable<void> Server::Impl::accept_loop() {
   for (;;) {
     beast::error_code ec;
-    tcp::socket socket{asio::make_strand(io)};
+    asio::io_context& home = *contexts[next_context];
+    next_context = (next_context + 1) % contexts.size();
+    tcp::socket socket{home};
     co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
@@ -408,7 +421,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
       const std::lock_guard lock(connections_mutex);
       connections.emplace(connection.get(), connection);
     }
-    // The coroutine runs on the socket's strand; the completion unregisters the connection.
+    // The coroutine runs on the socket's own context; the completion unregisters the connection.
     asio::co_spawn(
         connection->executor(), [connection]() { return connection->run(); },
         [this, key = connection.get()](const std::exception_ptr& error) {
@@ -456,13 +469,13 @@ void Server::start() {
   s.bound_port = s.acceptor.local_endpoint().port();
   asio::co_spawn(
       s.acceptor.get_executor(), [&s] { return s.accept_loop(); }, asio::detached);
-  const unsigned count = std::max(1u, s.config.threads);
-  for (unsigned i = 0; i < count; ++i) {
-    s.threads.emplace_back([&s] {
+  for (const auto& context : s.contexts) s.keep_running.push_back(asio::make_work_guard(*context));
+  for (const auto& context : s.contexts) {
+    s.threads.emplace_back([&io = *context] {
       // Handlers never throw out of a connection; anything reaching here is a bug worth logging.
       for (;;) {
         try {
-          s.io.run();
+          io.run();
           return;
         } catch (const std::exception& e) {
           spdlog::error("I/O thread caught: {}", e.what());
@@ -490,6 +503,8 @@ void Server::stop() {
     }
   }
   for (const auto& c : open) c->request_stop();
+  // Each thread's run() returns once its last connection has closed (the acceptor's, once closed).
+  for (auto& guard : s.keep_running) guard.reset();
 }
 
 void Server::wait() {

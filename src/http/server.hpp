@@ -1,5 +1,6 @@
 #pragma once
-// The HTTP/1.1 server: Boost.Beast sessions on a pool of I/O threads. Sessions own the socket,
+// The HTTP/1.1 server: Boost.Beast sessions on I/O threads, each running its own event loop; a
+// connection stays on the thread that accepted it. Sessions own the socket,
 // buffers, limits and timeouts; requests are turned into http::Request values and handed to the
 // Router, whose Response is written back. Asio never appears in this header.
 #include <chrono>

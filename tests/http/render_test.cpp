@@ -1,5 +1,7 @@
 // render(): one view model, JSON for /api/ and Accept: application/json, HTML in the GOV.UK layout
 // otherwise. Uses the real layout and error templates with a test page of its own.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -16,7 +18,9 @@ namespace fs = std::filesystem;
 class RenderTest : public testing::ServerFixture {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / "recall-render-templates";
+    // ctest runs each test in a process of its own, two at once: each needs a folder of its own, or
+    // one removes the templates while the other renders them.
+    dir_ = fs::temp_directory_path() / ("recall-render-templates-" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "partials");
     const fs::path real = source_dir() / "web" / "templates";
