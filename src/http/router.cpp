@@ -101,7 +101,17 @@ void Router::add_route(std::string method, std::string_view pattern, Handler han
     }
   }
   route->rank = route_rank(*route);
+  index(*route);
   routes_.push_back(std::move(route));
+}
+
+void Router::index(const Route& route) {
+  if (route.is_prefix) {
+    prefixes_.push_back(&route);
+    return;
+  }
+  if (by_segment_count_.size() <= route.segments.size()) by_segment_count_.resize(route.segments.size() + 1);
+  by_segment_count_[route.segments.size()].push_back(&route);
 }
 
 namespace {
@@ -152,6 +162,7 @@ void Router::add_prefix(std::string method, std::string prefix, Handler handler)
     }
   }
   route->rank = route_rank(*route);
+  index(*route);
   routes_.push_back(std::move(route));
 }
 
@@ -204,14 +215,18 @@ const Router::Route* Router::match(std::string_view method, std::string_view pat
   const Segments parts = split_path(path);
   const Route* best = nullptr;
   bool best_exact_method = false;
-  for (const auto& route : routes_) {
-    if (!method_matches(route->method, method) || !matches(*route, path, parts, nullptr)) continue;
+  const auto consider = [&](const Route& route) {
+    if (!method_matches(route.method, method) || !matches(route, path, parts, nullptr)) return;
     // An explicit HEAD route wins over the GET fallback.
-    const bool exact_method = route->method == method;
-    if (best == nullptr || route->rank > best->rank || (route->rank == best->rank && exact_method && !best_exact_method)) {
-      best = route.get();
+    const bool exact_method = route.method == method;
+    if (best == nullptr || route.rank > best->rank || (route.rank == best->rank && exact_method && !best_exact_method)) {
+      best = &route;
       best_exact_method = exact_method;
     }
+  };
+  for (const Route* route : prefixes_) consider(*route);
+  if (parts.size() < by_segment_count_.size()) {
+    for (const Route* route : by_segment_count_[parts.size()]) consider(*route);
   }
   if (best != nullptr && request != nullptr) matches(*best, path, parts, &request->path_params);
   return best;

@@ -71,7 +71,12 @@ class Router {
   [[nodiscard]] Response not_routed(const Request& request) const;  // 404 or 405
 
   const Templates* templates_;
-  std::vector<std::shared_ptr<const Route>> routes_;
+  std::vector<std::shared_ptr<const Route>> routes_;  // in registration order
+  // The same routes for matching: prefix routes, and the others by their number of segments, so a
+  // request is tried only against the routes that could match it.
+  std::vector<const Route*> prefixes_;
+  std::vector<std::vector<const Route*>> by_segment_count_;
+  void index(const Route& route);
 };
 
 }  // namespace recall::http

@@ -32,7 +32,7 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
   sqlite3_extended_result_codes(db_, 1);
   try {
     sqlite3_busy_timeout(db_, busy_timeout_ms);
-    enable_wal();
+    const bool wal = enable_wal();
     // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and signatures
     // are acknowledged only once committed. Group commit keeps the fsync count low.
     pragma("PRAGMA synchronous = FULL");
@@ -40,6 +40,10 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
     // 32 MiB of page cache instead of 2: a surge's inserts touch random pages of the email and token
     // indexes, and each page read again from the file costs the writer a system call.
     pragma("PRAGMA cache_size = -32768");
+    if (wal) {
+      checkpointer_ = std::make_unique<SqliteCheckpointer>(path);
+      checkpointer_->watch(db_);
+    }
   } catch (const Error& error) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -48,11 +52,12 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
 }
 
 SqliteConnection::~SqliteConnection() {
+  checkpointer_.reset();  // its connection closes first, so this one stays the last, as before
   statements_.clear();  // finalise before closing, or close fails with SQLITE_BUSY
   sqlite3_close(db_);
 }
 
-void SqliteConnection::enable_wal() {
+bool SqliteConnection::enable_wal() {
   // WAL: readers never block the writer and vice versa; one writer at a time, as designed.
   // Switching needs an exclusive lock and SQLite does not call the busy handler for it (two
   // processes creating the same database at once), so retry here for as long as busy_timeout.
@@ -75,6 +80,7 @@ void SqliteConnection::enable_wal() {
   if (mode != "wal" && mode != "memory") {
     throw Error(ErrorKind::unavailable, fmt::format("cannot switch to WAL journaling (journal mode stays '{}')", mode));
   }
+  return mode == "wal";
 }
 
 void SqliteConnection::pragma(const std::string& sql) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "store/sql_connection.hpp"
+#include "store/sqlite/sqlite_checkpointer.hpp"
 #include "store/sqlite/sqlite_statement.hpp"
 
 namespace recall {
@@ -31,14 +32,17 @@ class SqliteConnection final : public SqlConnection {
   void lock_for_transaction(std::string_view) override {}  // BEGIN IMMEDIATE already holds the write lock
   [[nodiscard]] std::string_view migrations_table_ddl() const override;
   [[nodiscard]] std::size_t rows_per_insert() const override { return 1; }
+  // Checkpoints the background thread has run for this connection (none for ":memory:").
+  [[nodiscard]] long checkpoints_run() const { return checkpointer_ ? checkpointer_->checkpoints_run() : 0; }
 
  private:
   void pragma(const std::string& sql);
-  void enable_wal();
+  bool enable_wal();  // false for an in-memory database, which keeps its own journal
   SqliteStatement& statement(std::string_view sql);
 
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unique_ptr<SqliteCheckpointer> checkpointer_;  // file databases only
   // Keyed by the $N text the caller wrote, so each is rewritten and compiled once. Looked up by
   // string_view, so a cached statement costs no copy of its text.
   struct TextHash {
