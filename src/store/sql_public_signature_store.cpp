@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.hpp"
+#include "store/sql_array.hpp"
 #include "store/sql_fields.hpp"
 #include "store/sql_public_petition_rows.hpp"
 #include "store/sql_public_petition_store.hpp"
@@ -88,6 +89,32 @@ std::string values_text(const BinaryColumns& binary, std::size_t first) {
                      at(4), at(5), binary_at(6), at(7), at(8), at(9), at(10), at(11), binary_at(12), at(13));
 }
 
+// PostgreSQL: the batch's rows as one array per column (sql_array.hpp), in bind_values' order.
+SqlParams column_arrays(std::span<const NewPublicSignature> signatures, const BinaryColumns& binary) {
+  std::vector<SqlParams> columns(values_per_signature);
+  for (SqlParams& column : columns) column.reserve(signatures.size());
+  SqlParams row;
+  for (const NewPublicSignature& s : signatures) {
+    row.clear();
+    bind_values(s, binary, row);
+    for (std::size_t c = 0; c < values_per_signature; ++c) columns[c].push_back(std::move(row[c]));
+  }
+  SqlParams arrays;
+  arrays.reserve(values_per_signature);
+  for (const SqlParams& column : columns) arrays.push_back(sql_text(postgres_array_literal(column)));
+  return arrays;
+}
+
+const std::string& unnest_insert_sql() {
+  static const std::string sql = fmt::format(
+      "{} SELECT p, n, e, c, pc, o, ip, d, u, s, 'pending', st, sr, h, ca FROM unnest($1::bigint[], $2::text[],"
+      " $3::text[], $4::text[], $5::text[], $6::text[], $7::bytea[], $8::text[], $9::integer[], $10::integer[],"
+      " $11::text[], $12::text[], $13::bytea[], $14::text[]) AS r(p, n, e, c, pc, o, ip, d, u, s, st, sr, h, ca)"
+      "{} RETURNING id, petition_id, canonical_email",
+      insert_head.substr(0, insert_head.size() - std::string_view(" VALUES ").size()), on_conflict);
+  return sql;
+}
+
 // "$3, $4, …" for a list of ids, appended to params.
 std::string id_list(std::span<const std::int64_t> ids, SqlParams& params) {
   std::string list;
@@ -119,36 +146,26 @@ std::vector<SignatureInsert> SqlPublicPetitionStore::add_signatures(
     // The rows the database took, by (petition, canonical email). A duplicate, in the table or earlier
     // in the batch, is skipped by ON CONFLICT and simply not returned.
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> inserted;
-    const std::size_t chunk =
-        std::max<std::size_t>(1, std::min(db.rows_per_insert(), 60'000 / values_per_signature));
-    // Every single-row INSERT has the same text.
-    const std::string single_row_sql = fmt::format("{}{}{}", insert_head, values_text(binary_, 1), on_conflict);
-    std::size_t start = 0;
-    for (const std::size_t count : rows::chunk_sizes(signatures.size(), chunk)) {
+    if (db.backend() == "postgresql") {
+      // One INSERT … SELECT FROM unnest per 1,000 rows, the same text for any count.
+      for (std::size_t start = 0; start < signatures.size(); start += db.rows_per_insert()) {
+        const std::size_t count = std::min(db.rows_per_insert(), signatures.size() - start);
+        for (const SqlRow& row : db.query(unnest_insert_sql(), column_arrays(signatures.subspan(start, count), binary_)))
+          inserted.emplace(std::pair{row.integer(1), row.text(2)}, row.integer(0));
+      }
+    } else {
+      // SQLite: one prepared single-row INSERT, reused (the same text every time).
+      const std::string single_row_sql = fmt::format("{}{}{}", insert_head, values_text(binary_, 1), on_conflict);
       SqlParams params;
-      params.reserve(count * values_per_signature);
-      if (count == 1) {
-        const NewPublicSignature& s = signatures[start];
+      params.reserve(values_per_signature);
+      for (const NewPublicSignature& s : signatures) {
+        params.clear();
         bind_values(s, binary_, params);
         if (const auto id = db.insert_returning_id(single_row_sql, params))
           inserted.emplace(std::pair{s.petition_id, s.email.canonical}, *id);
-        start += count;
-        continue;
       }
-      std::string sql(insert_head);
-      for (std::size_t i = start; i < start + count; ++i) {
-        if (i > start) sql += ", ";
-        sql += values_text(binary_, params.size() + 1);
-        bind_values(signatures[i], binary_, params);
-      }
-      sql += on_conflict;
-      sql += " RETURNING id, petition_id, canonical_email";
-      for (const SqlRow& row : db.query(sql, params))
-        inserted.emplace(std::pair{row.integer(1), row.text(2)}, row.integer(0));
-      start += count;
     }
-    // The first row with a key is the one inserted (VALUES are inserted in order); later ones are
-    // duplicates of it.
+    // The first row with a key is the one inserted (rows go in in order); later ones are duplicates of it.
     for (std::size_t i = 0; i < signatures.size(); ++i) {
       const auto found = inserted.find({signatures[i].petition_id, signatures[i].email.canonical});
       if (found == inserted.end()) continue;

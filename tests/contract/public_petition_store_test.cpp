@@ -311,6 +311,30 @@ TEST_P(StoreContract, ASingleSignatureBatchNamesItsRowOrSaysDuplicate) {
   EXPECT_EQ(petitions.count_signatures(petition.id), 2);
 }
 
+TEST_P(StoreContract, PublicSignatureTextArrivesAsTyped) {
+  // PostgreSQL takes a batch as one array per column (store/sql_array.hpp): quotes, backslashes,
+  // commas, braces, the word NULL and non-ASCII text must come back as they went in.
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_petition(*store, 1, public_epoch);
+  const std::vector<std::string> names{"Jo \"Quote\" O'Neil", "back\\slash", "a,b {c} d", "NULL", "Siân Wyn – Ælfrīc"};
+  std::vector<NewPublicSignature> batch;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    NewPublicSignature s = sample_signature(petition.id, static_cast<int>(i) + 1);
+    s.name = names[i];
+    batch.push_back(s);
+  }
+  const auto inserted = petitions.add_signatures(batch);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    ASSERT_TRUE(inserted[i].id) << names[i];
+    const auto row = petitions.find_signature(*inserted[i].id);
+    ASSERT_TRUE(row.has_value());
+    EXPECT_EQ(row->name, names[i]);
+    EXPECT_EQ(row->confirm_token_hash, batch[i].confirm_token_hash) << "bytea inside an array";
+    EXPECT_EQ(row->ip, batch[i].ip);
+  }
+}
+
 TEST_P(StoreContract, BadPublicSignatureNamesTheRowAndFieldAndWritesNothing) {
   auto store = open();
   auto& petitions = store->public_petitions();
