@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A quick loop for working on the surge hot paths (docs/performance.md, "After the hot-path work"):
+# one Recall server on a fresh SQLite file, a published petition, 2 s of signing to warm up, then
+#
+#   MODE=sign   signing alone, wrk -t1 -c$SIGN_CONNECTIONS on the JSON API
+#   MODE=count  count.json reads alone, wrk -t1 -c64
+#   MODE=both   both at once, each with its own wrk
+#
+# for SECONDS_OF_LOAD seconds. It prints wrk's RESULT lines (bench/wrk/report.lua) and the CPU seconds
+# each server thread used since start, largest first: the intake's writer is the first when signing.
+# Much faster to iterate with than scripts/bench-surge.sh, and not a substitute for it.
+#
+#   bench/surge/profile.sh                       # MODE=sign with build/bench/recall (the preset scripts/bench-surge.sh builds)
+#   RECALL_BIN=/tmp/recall-before MODE=both bench/surge/profile.sh
+#   PERF=1 bench/surge/profile.sh                # also perf record -a -g for 8 s, 2 s in (kept)
+#   OFFCPU=1 bench/surge/profile.sh              # where the writer thread sleeps (sched_switch, kept)
+#
+# Environment: RECALL_BIN, MODE, SECONDS_OF_LOAD (12), SIGN_CONNECTIONS (64), SERVE_ARGS, KEEP=1.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$here"
+bin=${RECALL_BIN:-build/bench/recall}
+mode=${MODE:-sign}
+seconds=${SECONDS_OF_LOAD:-12}
+sign_connections=${SIGN_CONNECTIONS:-64}
+[[ -x $bin ]] || { echo "profile.sh: $bin is missing (scripts/bench-surge.sh builds it, or: cmake --preset bench -B build/bench && cmake --build build/bench --target recall)" >&2; exit 1; }
+case $mode in sign|count|both) ;; *) echo "profile.sh: MODE is sign, count or both (got '$mode')" >&2; exit 1 ;; esac
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/recall-profile.XXXXXX")
+pid=""
+cleanup() {
+  [[ -n $pid ]] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+  if [[ ${KEEP:-0} == 1 || ${PERF:-0} == 1 || ${OFFCPU:-0} == 1 ]]; then echo "kept $work" >&2; else rm -rf -- "$work"; fi
+}
+trap cleanup EXIT
+
+db=$work/recall.db
+created=$(RECALL_HOME="$here" "$bin" --db "$db" public-petition create --action "Call a by-election in the profiling loop" \
+  --background "A petition for bench/surge/profile.sh." --creator-name "Bench Creator" --creator-email creator@example.org \
+  --creator-postcode "SW1A 1AA" --creator-uk-resident --json)
+id=$(printf '%s' "$created" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+RECALL_HOME="$here" "$bin" --db "$db" public-petition publish "$id" --force >/dev/null 2>&1
+port=$((20000 + RANDOM % 20000))
+# shellcheck disable=SC2086  # SERVE_ARGS is a list of options
+RECALL_HOME="$here" "$bin" --db "$db" serve --port "$port" ${SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+sed -n 's/^[EWSN][0-9]\{8\}: *\([A-Z0-9]*\) *$/\1/p' data/example-postcodes.yml | sort -u >"$work/postcodes"
+sign_url=http://127.0.0.1:$port/api/public/petitions/$id/signatures
+count_url=http://127.0.0.1:$port/public/petitions/$id/count.json
+wrk -t1 -c64 -d2s -s bench/wrk/sign.lua "$sign_url" -- "$work/postcodes" warm >/dev/null 2>&1
+
+writer_thread() {  # the thread with the most CPU so far
+  for task in /proc/"$pid"/task/*; do echo "$(awk '{print $14 + $15}' "$task/stat") ${task##*/}"; done | sort -rn | head -n 1 | cut -d' ' -f2
+}
+helpers=()  # everything started beside the load, waited for before the report
+if [[ ${PERF:-0} == 1 ]]; then
+  (sleep 2; perf record -F 1999 -a -g -o "$work/perf.data" -- sleep 8 >/dev/null 2>&1) &
+  helpers+=($!)
+fi
+if [[ ${OFFCPU:-0} == 1 ]]; then
+  (sleep 3; perf record -e sched:sched_switch --call-graph dwarf,8192 -t "$(writer_thread)" -o "$work/offcpu.data" -- sleep 3 >/dev/null 2>&1) &
+  helpers+=($!)
+fi
+if [[ $mode != sign ]]; then
+  wrk -t1 -c64 -d"${seconds}s" --latency -s bench/wrk/static.lua "$count_url" >"$work/count.wrk" 2>&1 &
+  helpers+=($!)
+fi
+if [[ $mode != count ]]; then
+  wrk -t1 -c"$sign_connections" -d"${seconds}s" --latency -s bench/wrk/sign.lua "$sign_url" -- "$work/postcodes" run >"$work/sign.wrk" 2>&1
+fi
+for helper in "${helpers[@]}"; do wait "$helper" || true; done
+grep -h '^RESULT' "$work"/*.wrk
+echo "thread CPU seconds since start: $(for task in /proc/"$pid"/task/*; do awk '{printf "%.2f\n", ($14 + $15) / 100}' "$task/stat"; done | sort -rn | tr '\n' ' ')"
