@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <iterator>
 #include <chrono>
-#include <functional>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -110,7 +109,6 @@ std::string logged_path_of(std::string_view path) {
   return std::string(path.substr(0, at + confirm.size())) + "<token>";
 }
 
-
 // A header line, unless its name or value holds a CR or LF (which would split it into two headers,
 // or end the head early): such a header is a bug in a handler, logged and left out.
 void append_header(std::string& out, std::string_view name, std::string_view value) {
@@ -153,47 +151,13 @@ std::string response_head(const Response& response, unsigned version, bool keep_
   return out;
 }
 
-// Answers that other threads hand to one I/O thread (the intake's writer acknowledges a whole batch
-// at once), queued and run by a single posted drain: one wake-up of the I/O thread for many answers.
-// Waking it once per answer made it preempt the writer once per signature.
-class Inbox {
- public:
-  explicit Inbox(asio::io_context& io) : io_(io) {}
-
-  void deliver(std::function<void()> work) {
-    bool drain_due = false;
-    {
-      const std::lock_guard lock(mutex_);
-      drain_due = pending_.empty();  // otherwise a drain is already posted and will take this too
-      pending_.push_back(std::move(work));
-    }
-    if (drain_due) asio::post(io_, [this] { drain(); });
-  }
-
- private:
-  void drain() {
-    std::vector<std::function<void()>> work;
-    {
-      const std::lock_guard lock(mutex_);
-      work.swap(pending_);
-    }
-    for (auto& answer : work) answer();
-  }
-
-  asio::io_context& io_;
-  std::mutex mutex_;
-  std::vector<std::function<void()>> pending_;
-};
-
 }  // namespace
 
 class Connection;
 
 struct Server::Impl {
   Impl(ServerConfig c, const Router& r)
-      : config(std::move(c)), router(r), contexts(single_threaded_contexts(std::max(1u, config.threads))) {
-    for (const auto& context : contexts) inboxes.push_back(std::make_unique<Inbox>(*context));
-  }
+      : config(std::move(c)), router(r), contexts(single_threaded_contexts(std::max(1u, config.threads))) {}
 
   // One single-threaded io_context per I/O thread: a connection lives on one thread from accept to
   // close, so its handlers need no strand and its memory is allocated and freed by one thread.
@@ -207,7 +171,6 @@ struct Server::Impl {
   const Router& router;
   std::optional<StaticFiles> assets;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
-  std::vector<std::unique_ptr<Inbox>> inboxes;  // one per context, same order
   // Keeps every context's run() going while it has no connection, until stop().
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
   tcp::acceptor acceptor{*contexts.front()};
@@ -228,8 +191,7 @@ struct Server::Impl {
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(Server::Impl& server, Inbox& inbox, tcp::socket socket)
-      : server_(server), inbox_(inbox), stream_(std::move(socket)) {
+  Connection(Server::Impl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
     beast::error_code ec;
     const auto endpoint = stream_.socket().remote_endpoint(ec);
     if (!ec) remote_ = endpoint.address().to_string();
@@ -254,7 +216,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                    std::chrono::steady_clock::time_point started);
 
   Server::Impl& server_;
-  Inbox& inbox_;  // its I/O thread's, for answers given on other threads
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::string remote_;
@@ -352,7 +313,7 @@ asio::awaitable<Response> Connection::answer(bhttp::request<bhttp::string_body>&
         // The Deliver holds the connection and the slot: if the client has gone meanwhile, the
         // answer is still written into live memory and then dropped by the failed write.
         return [self = shared_from_this(), later](Response response) {
-          self->inbox_.deliver([later, response = std::move(response)]() mutable {
+          asio::post(self->stream_.get_executor(), [later, response = std::move(response)]() mutable {
             later->response = std::move(response);
             later->wake.cancel();
           });
@@ -446,7 +407,6 @@ asio::awaitable<void> Server::Impl::accept_loop() {
   for (;;) {
     beast::error_code ec;
     asio::io_context& home = *contexts[next_context];
-    Inbox& inbox = *inboxes[next_context];
     next_context = (next_context + 1) % contexts.size();
     tcp::socket socket{home};
     co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
@@ -456,7 +416,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
       spdlog::warn("accept failed: {}", ec.message());
       continue;
     }
-    auto connection = std::make_shared<Connection>(*this, inbox, std::move(socket));
+    auto connection = std::make_shared<Connection>(*this, std::move(socket));
     {
       const std::lock_guard lock(connections_mutex);
       connections.emplace(connection.get(), connection);

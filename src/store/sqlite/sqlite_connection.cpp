@@ -37,8 +37,8 @@ SqliteConnection::SqliteConnection(const std::string& path) : path_(path) {
     // are acknowledged only once committed. Group commit keeps the fsync count low.
     pragma("PRAGMA synchronous = FULL");
     pragma("PRAGMA foreign_keys = ON");
-    // 32 MiB of page cache instead of 2: a surge's inserts touch random pages of the email and token
-    // indexes, and each page read again from the file costs the writer a system call.
+    // 32 MiB of page cache instead of 2: a surge's inserts touch random pages of the unique email
+    // index, and each page read again from the file costs the writer a system call.
     pragma("PRAGMA cache_size = -32768");
     if (wal) {
       checkpointer_ = std::make_unique<SqliteCheckpointer>(path);

@@ -32,7 +32,9 @@ class SqliteConnection final : public SqlConnection {
   void lock_for_transaction(std::string_view) override {}  // BEGIN IMMEDIATE already holds the write lock
   [[nodiscard]] std::string_view migrations_table_ddl() const override;
   [[nodiscard]] std::size_t rows_per_insert() const override { return 1; }
-  // Checkpoints the background thread has run for this connection (none for ":memory:").
+  // Whether the log is checkpointed by a thread of its own (a file in WAL mode; not ":memory:"), and
+  // how many checkpoints that thread has run (for tests).
+  [[nodiscard]] bool checkpoints_in_background() const { return checkpointer_ != nullptr; }
   [[nodiscard]] long checkpoints_run() const { return checkpointer_ ? checkpointer_->checkpoints_run() : 0; }
 
  private:
