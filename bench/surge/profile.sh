@@ -14,8 +14,17 @@
 #   RECALL_BIN=/tmp/recall-before MODE=both bench/surge/profile.sh
 #   PERF=1 bench/surge/profile.sh                # also perf record -a -g for 8 s, 2 s in (kept)
 #   OFFCPU=1 bench/surge/profile.sh              # where the writer thread sleeps (sched_switch, kept)
+#   PG_STATE=/tmp/pg.state bench/surge/profile.sh # on PostgreSQL: a fresh database in the cluster of
+#                                                # scripts/pg-test-cluster.sh (started with that state
+#                                                # file); also prints the backends' CPU per signature
+#   SQL="DROP INDEX …" bench/surge/profile.sh    # a schema experiment: SQL run on the database before
+#                                                # serving (on SQLite with the sqlite3 command)
 #
-# Environment: RECALL_BIN, MODE, SECONDS_OF_LOAD (12), SIGN_CONNECTIONS (64), SERVE_ARGS, KEEP=1.
+# PostgreSQL's figures are only comparable with durability on: pg-test-cluster.sh turns fsync off,
+# and scripts/bench-surge.sh shows how to restart the cluster without that.
+#
+# Environment: RECALL_BIN, MODE, SECONDS_OF_LOAD (12), SIGN_CONNECTIONS (64), SERVE_ARGS, PG_STATE,
+# SQL, KEEP=1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$here"
@@ -30,16 +39,32 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/recall-profile.XXXXXX")
 pid=""
 cleanup() {
   [[ -n $pid ]] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
-  if [[ ${KEEP:-0} == 1 || ${PERF:-0} == 1 || ${OFFCPU:-0} == 1 ]]; then echo "kept $work" >&2; else rm -rf -- "$work"; fi
+  if [[ ${KEEP:-0} == 1 || ${PERF:-0} == 1 || ${OFFCPU:-0} == 1 ]]; then
+    echo "kept $work${dbname:+ and the database $dbname}" >&2
+  else
+    rm -rf -- "$work"
+    [[ -n ${dbname:-} ]] && pg_admin -c "DROP DATABASE IF EXISTS $dbname WITH (FORCE)"
+  fi
 }
 trap cleanup EXIT
 
 db=$work/recall.db
+pg_value() { sed -n "s/^$1=//p" "$PG_STATE"; }
+pg_admin() { runuser -u "$(pg_value owner)" -- psql -X -q -h "$(pg_value dir)" -p "$(pg_value port)" -U postgres -d postgres "$@"; }
+if [[ -n ${PG_STATE:-} ]]; then
+  pg_url=$(pg_value url)
+  dbname=profile_${RANDOM}${RANDOM}
+  pg_admin -c "CREATE DATABASE $dbname OWNER $(printf '%s' "$pg_url" | sed 's|^postgresql://\([^:@]*\).*|\1|')"
+  db=${pg_url%/*}/$dbname
+fi
 created=$(RECALL_HOME="$here" "$bin" --db "$db" public-petition create --action "Call a by-election in the profiling loop" \
   --background "A petition for bench/surge/profile.sh." --creator-name "Bench Creator" --creator-email creator@example.org \
   --creator-postcode "SW1A 1AA" --creator-uk-resident --json)
 id=$(printf '%s' "$created" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 RECALL_HOME="$here" "$bin" --db "$db" public-petition publish "$id" --force >/dev/null 2>&1
+if [[ -n ${SQL:-} ]]; then
+  if [[ -n ${PG_STATE:-} ]]; then psql -X -q -v ON_ERROR_STOP=1 "$db" -c "$SQL"; else sqlite3 "$db" "$SQL"; fi
+fi
 port=$((20000 + RANDOM % 20000))
 # shellcheck disable=SC2086  # SERVE_ARGS is a list of options
 RECALL_HOME="$here" "$bin" --db "$db" serve --port "$port" ${SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
@@ -71,4 +96,10 @@ if [[ $mode != count ]]; then
 fi
 for helper in "${helpers[@]}"; do wait "$helper" || true; done
 grep -h '^RESULT' "$work"/*.wrk
+if [[ -n ${PG_STATE:-} && $mode != count ]]; then
+  # The backends serving this database, warm-up included: a steadier figure than the rate.
+  signed=$(grep -h '^RESULT label=sign' "$work"/*.wrk | grep -o ' ok=[0-9]*' | cut -d= -f2)
+  for backend in $(pgrep -f "postgres: [^ ]* $dbname "); do awk '{print $14 + $15}' "/proc/$backend/stat"; done |
+    awk -v signed="$signed" '{ticks += $1} END {printf "PostgreSQL backends: %.2f CPU seconds since start, %.0f us for each signature of the timed run\n", ticks / 100, ticks / 100 * 1e6 / signed}'
+fi
 echo "thread CPU seconds since start: $(for task in /proc/"$pid"/task/*; do awk '{printf "%.2f\n", ($14 + $15) / 100}' "$task/stat"; done | sort -rn | tr '\n' ' ')"

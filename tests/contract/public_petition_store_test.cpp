@@ -586,6 +586,90 @@ TEST_P(StoreContract, PublicAnonymisationKeepsCountsAndRemovesEveryPersonalField
   EXPECT_TRUE(petitions.canonical_emails(petition.id, 0, 100).empty());
 }
 
+TEST_P(StoreContract, SignaturesAndMailNameAnExistingPetition) {
+  // The store names the row and field of a missing petition before it writes; beneath it SQLite
+  // checks REFERENCES row by row and PostgreSQL a statement's distinct petitions at once (migration
+  // 0011). Either way a batch naming a missing petition writes nothing.
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_petition(*store, 1, public_epoch);
+  const std::int64_t missing = petition.id + 1000;
+  const std::vector<NewPublicSignature> batch{sample_signature(petition.id, 1), sample_signature(missing, 2)};
+  std::string field;
+  EXPECT_EQ(error_kind_of([&] { petitions.add_signatures(batch); }, &field), ErrorKind::invalid_input);
+  EXPECT_EQ(field, "petition_id");
+  EXPECT_EQ(petitions.count_signatures(petition.id), 0);
+  EXPECT_FALSE(petitions.add_signatures(std::vector<NewPublicSignature>{sample_signature(petition.id, 1)})[0]
+                   .duplicate())
+      << "the refused batch left no row behind";
+
+  OutboxMessage mail{0,
+                     "a@example.org",
+                     "Confirm your signature",
+                     "Open the link.\n",
+                     "2026-11-27T10:00:00Z",
+                     0,
+                     0,
+                     "",
+                     std::nullopt,
+                     missing};
+  EXPECT_EQ(error_kind_of([&] { store->outbox().enqueue(mail); }), ErrorKind::conflict);
+  EXPECT_TRUE(store->outbox().list_outbox().empty());
+  mail.public_petition_id = petition.id;
+  EXPECT_GT(store->outbox().enqueue(mail), 0);
+}
+
+TEST_P(StoreContract, APetitionKeepsItsSignaturesAndMail) {
+  // Beneath the store, by rows written from outside it: a row cannot name or be moved to no
+  // petition, and a petition with signatures or mail cannot be deleted (one without can).
+  RECALL_REQUIRE_SHARED_DATABASE();
+  auto store = open();
+  const pp::PublicPetition with_mail = open_petition(*store, 1, public_epoch);
+  const pp::PublicPetition emptied = open_petition(*store, 2, public_epoch);
+  const pp::PublicPetition with_signature = open_petition(*store, 3, public_epoch);
+  const std::string missing = std::to_string(with_signature.id + 1000);
+  // SQLite enforces REFERENCES only on connections that ask, as every store connection does.
+  const auto raw = [&](const std::string& sql) {
+    database().execute_raw((store->backend() == "sqlite" ? "PRAGMA foreign_keys = ON; " : "") + sql);
+  };
+  // Only the rows under test refer to these petitions.
+  database().execute_raw("DELETE FROM public_petition_thresholds");
+  OutboxMessage mail{0,
+                     "a@example.org",
+                     "Confirm your signature",
+                     "Open the link.\n",
+                     "2026-11-27T10:00:00Z",
+                     0,
+                     0,
+                     "",
+                     std::nullopt,
+                     with_mail.id};
+  const std::string mail_id = std::to_string(store->outbox().enqueue(mail));
+  const auto added = store->public_petitions().add_signatures(
+      std::vector<NewPublicSignature>{sample_signature(emptied.id, 1)});
+  ASSERT_TRUE(added.at(0).id);
+  const std::string row = std::to_string(*added.at(0).id);
+
+  const auto insert_naming = [&](const std::string& petition) {
+    raw("INSERT INTO public_signatures (petition_id, uk_resident, state, standing, created_at) VALUES (" + petition +
+        ", 1, 'pending', 'counted', '2026-11-27T10:00:00Z')");
+  };
+  EXPECT_ANY_THROW(insert_naming(missing));
+  EXPECT_NO_THROW(insert_naming(std::to_string(with_signature.id)));
+  EXPECT_ANY_THROW(raw("UPDATE public_signatures SET petition_id = " + missing + " WHERE id = " + row));
+  EXPECT_ANY_THROW(raw("UPDATE outbox SET public_petition_id = " + missing + " WHERE id = " + mail_id));
+  raw("UPDATE public_signatures SET petition_id = " + std::to_string(with_signature.id) +
+      " WHERE id = " + row);
+  EXPECT_EQ(store->public_petitions().find_signature(*added.at(0).id)->petition_id, with_signature.id);
+
+  raw("DELETE FROM public_petitions WHERE id = " + std::to_string(emptied.id));
+  EXPECT_EQ(store->public_petitions().find_petition(emptied.id), std::nullopt);
+  EXPECT_ANY_THROW(raw("DELETE FROM public_petitions WHERE id = " + std::to_string(with_signature.id)));
+  EXPECT_ANY_THROW(raw("DELETE FROM public_petitions WHERE id = " + std::to_string(with_mail.id)));
+  EXPECT_TRUE(store->public_petitions().find_petition(with_signature.id));
+  EXPECT_TRUE(store->public_petitions().find_petition(with_mail.id));
+}
+
 TEST_P(StoreContract, PublicPetitionRollbackLeavesNothing) {
   auto store = open();
   auto& petitions = store->public_petitions();

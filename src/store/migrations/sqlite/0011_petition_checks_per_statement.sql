@@ -1,0 +1,3 @@
+-- PostgreSQL's 0011 replaces two per-row foreign-key checks on the surge's insert path with one
+-- check per statement. SQLite keeps its REFERENCES constraints: it checks each with one B-tree
+-- look-up in the same process, a small part of a signature's cost, so its schema is unchanged.
