@@ -12,6 +12,7 @@
 
 #include "core/auth/sodium_init.hpp"
 #include "core/base/error.hpp"
+#include "service/batch_share.hpp"
 
 namespace recall {
 
@@ -193,6 +194,7 @@ void PublicIntake::run(std::function<IntakeEffects(Store&)> step) {
 void PublicIntake::writer_loop() {
   std::vector<SignJob> signs;
   std::vector<ConfirmJob> confirms;
+  std::size_t previous_batch = 0;
   for (;;) {
     std::deque<StepJob*> steps;
     signs.clear();
@@ -202,8 +204,8 @@ void PublicIntake::writer_loop() {
       queue_ready_.wait(lock, [this] { return stopping_ || !signs_.empty() || !confirms_.empty() || !steps_.empty(); });
       if (stopping_) return;
       steps.swap(steps_);
-      // Everything queued, up to max_batch: the batch forms while the last one committed.
-      std::size_t room = std::max<std::size_t>(1, config_.max_batch);
+      // The batch formed while the last one committed, or its share of it (service/batch_share.hpp).
+      std::size_t room = batch_share(signs_.size() + confirms_.size(), previous_batch, config_.max_batch);
       while (room > 0 && !confirms_.empty()) {
         confirms.push_back(std::move(confirms_.front()));
         confirms_.pop_front();
@@ -216,7 +218,8 @@ void PublicIntake::writer_loop() {
       }
     }
     for (StepJob* job : steps) run_step(*job);
-    if (!signs.empty() || !confirms.empty()) run_batch(signs, confirms);
+    previous_batch = signs.size() + confirms.size();
+    if (previous_batch > 0) run_batch(signs, confirms);
   }
 }
 

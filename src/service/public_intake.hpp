@@ -2,7 +2,8 @@
 // The intake sequencer of public petitions (docs/public-petitions.md section 3): one writer thread
 // that owns every change to public petitions, so memory and disk move together.
 //
-// Sign and confirm requests queue in memory. The writer takes everything queued (up to max_batch) and
+// Sign and confirm requests queue in memory. The writer takes what is queued (up to max_batch, and
+// about half when a fixed set of clients keeps it busy: service/batch_share.hpp) and
 // writes it as ONE transaction on its own store connection: the signatures as multi-row INSERTs, their
 // confirmation emails as multi-row outbox INSERTs, the confirmations as a few UPDATEs, sponsors
 // counted. Only after COMMIT does it move the counts in memory and call each request's `done`; so
