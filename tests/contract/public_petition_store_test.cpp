@@ -33,6 +33,12 @@ pp::PublicPetition open_petition(Store& store, std::uint64_t token, std::int64_t
 
 struct RolledBack {};
 
+// A confirmation email, due at once, naming `petition`.
+OutboxMessage mail_about(std::int64_t petition) {
+  return {0, "a@example.org", "Confirm your signature", "Open the link.\n", "2026-11-27T10:00:00Z", 0, 0, "", std::nullopt,
+          petition};
+}
+
 }  // namespace
 
 TEST_P(StoreContract, PublicPetitionRoundTrips) {
@@ -588,7 +594,7 @@ TEST_P(StoreContract, PublicAnonymisationKeepsCountsAndRemovesEveryPersonalField
 
 TEST_P(StoreContract, SignaturesAndMailNameAnExistingPetition) {
   // The store names the row and field of a missing petition before it writes; beneath it SQLite
-  // checks REFERENCES row by row and PostgreSQL a statement's distinct petitions at once (migration
+  // checks REFERENCES row by row and PostgreSQL each statement once, with a trigger (migration
   // 0011). Either way a batch naming a missing petition writes nothing.
   auto store = open();
   auto& petitions = store->public_petitions();
@@ -603,16 +609,7 @@ TEST_P(StoreContract, SignaturesAndMailNameAnExistingPetition) {
                    .duplicate())
       << "the refused batch left no row behind";
 
-  OutboxMessage mail{0,
-                     "a@example.org",
-                     "Confirm your signature",
-                     "Open the link.\n",
-                     "2026-11-27T10:00:00Z",
-                     0,
-                     0,
-                     "",
-                     std::nullopt,
-                     missing};
+  OutboxMessage mail = mail_about(missing);
   EXPECT_EQ(error_kind_of([&] { store->outbox().enqueue(mail); }), ErrorKind::conflict);
   EXPECT_TRUE(store->outbox().list_outbox().empty());
   mail.public_petition_id = petition.id;
@@ -634,16 +631,7 @@ TEST_P(StoreContract, APetitionKeepsItsSignaturesAndMail) {
   };
   // Only the rows under test refer to these petitions.
   database().execute_raw("DELETE FROM public_petition_thresholds");
-  OutboxMessage mail{0,
-                     "a@example.org",
-                     "Confirm your signature",
-                     "Open the link.\n",
-                     "2026-11-27T10:00:00Z",
-                     0,
-                     0,
-                     "",
-                     std::nullopt,
-                     with_mail.id};
+  const OutboxMessage mail = mail_about(with_mail.id);
   const std::string mail_id = std::to_string(store->outbox().enqueue(mail));
   const auto added = store->public_petitions().add_signatures(
       std::vector<NewPublicSignature>{sample_signature(emptied.id, 1)});

@@ -16,6 +16,9 @@
 ALTER TABLE public_signatures DROP CONSTRAINT public_signatures_petition_id_fkey;
 ALTER TABLE outbox DROP CONSTRAINT outbox_public_petition_id_fkey;
 
+-- Two functions of one shape, one per column: a single one taking the column's name would need
+-- EXECUTE, planned again at every statement, which measured slower (backend CPU per signature
+-- 133–155 µs against 104–131 µs, three pairs).
 CREATE FUNCTION public_signatures_name_petitions() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   missing bigint;
