@@ -6,8 +6,10 @@
 #   MODE=count  count.json reads alone, wrk -t1 -c64
 #   MODE=both   both at once, each with its own wrk
 #
-# for SECONDS_OF_LOAD seconds. It prints wrk's RESULT lines (bench/wrk/report.lua) and the CPU seconds
-# each server thread used since start, largest first: the intake's writer is the first when signing.
+# for SECONDS_OF_LOAD seconds. It prints wrk's RESULT lines (bench/wrk/report.lua), the CPU seconds
+# each server thread used during the load, largest first (the intake's writer is the first when
+# signing), and when signing the CPU per signature of the writer, the other threads and (on
+# PostgreSQL) the backends.
 # Much faster to iterate with than scripts/bench-surge.sh, and not a substitute for it.
 #
 #   bench/surge/profile.sh                       # MODE=sign with build/bench/recall (the preset scripts/bench-surge.sh builds)
@@ -16,7 +18,7 @@
 #   OFFCPU=1 bench/surge/profile.sh              # where the writer thread sleeps (sched_switch, kept)
 #   PG_STATE=/tmp/pg.state bench/surge/profile.sh # on PostgreSQL: a fresh database in the cluster of
 #                                                # scripts/pg-test-cluster.sh (started with that state
-#                                                # file); also prints the backends' CPU per signature
+#                                                # file)
 #   SQL="DROP INDEX …" bench/surge/profile.sh    # a schema experiment: SQL run on the database before
 #                                                # serving (on SQLite with the sqlite3 command)
 #
@@ -75,6 +77,15 @@ sign_url=http://127.0.0.1:$port/api/public/petitions/$id/signatures
 count_url=http://127.0.0.1:$port/public/petitions/$id/count.json
 wrk -t1 -c64 -d2s -s bench/wrk/sign.lua "$sign_url" -- "$work/postcodes" warm >/dev/null 2>&1
 
+# CPU ticks (1/100 s) so far: "TID ticks" for each server thread, and "backends ticks" for the
+# PostgreSQL backends serving this database, summed.
+cpu_ticks() {
+  for task in /proc/"$pid"/task/*; do awk -v tid="${task##*/}" '{print tid, $14 + $15}' "$task/stat"; done
+  if [[ -n ${PG_STATE:-} ]]; then
+    for backend in $(pgrep -f "postgres: [^ ]* $dbname "); do awk '{print $14 + $15}' "/proc/$backend/stat"; done |
+      awk '{ticks += $1} END {print "backends", ticks + 0}'
+  fi
+}
 writer_thread() {  # the thread with the most CPU so far
   for task in /proc/"$pid"/task/*; do echo "$(awk '{print $14 + $15}' "$task/stat") ${task##*/}"; done | sort -rn | head -n 1 | cut -d' ' -f2
 }
@@ -87,6 +98,7 @@ if [[ ${OFFCPU:-0} == 1 ]]; then
   (sleep 3; perf record -e sched:sched_switch --call-graph dwarf,8192 -t "$(writer_thread)" -o "$work/offcpu.data" -- sleep 3 >/dev/null 2>&1) &
   helpers+=($!)
 fi
+cpu_ticks >"$work/cpu.before"
 if [[ $mode != sign ]]; then
   wrk -t1 -c64 -d"${seconds}s" --latency -s bench/wrk/static.lua "$count_url" >"$work/count.wrk" 2>&1 &
   helpers+=($!)
@@ -95,11 +107,22 @@ if [[ $mode != count ]]; then
   wrk -t1 -c"$sign_connections" -d"${seconds}s" --latency -s bench/wrk/sign.lua "$sign_url" -- "$work/postcodes" run >"$work/sign.wrk" 2>&1
 fi
 for helper in "${helpers[@]}"; do wait "$helper" || true; done
+cpu_ticks >"$work/cpu.after"
 grep -h '^RESULT' "$work"/*.wrk
-if [[ -n ${PG_STATE:-} && $mode != count ]]; then
-  # The backends serving this database, warm-up included: a steadier figure than the rate.
-  signed=$(grep -h '^RESULT label=sign' "$work"/*.wrk | grep -o ' ok=[0-9]*' | cut -d= -f2)
-  for backend in $(pgrep -f "postgres: [^ ]* $dbname "); do awk '{print $14 + $15}' "/proc/$backend/stat"; done |
-    awk -v signed="$signed" '{ticks += $1} END {printf "PostgreSQL backends: %.2f CPU seconds since start, %.0f us for each signature of the timed run\n", ticks / 100, ticks / 100 * 1e6 / signed}'
-fi
-echo "thread CPU seconds since start: $(for task in /proc/"$pid"/task/*; do awk '{printf "%.2f\n", ($14 + $15) / 100}' "$task/stat"; done | sort -rn | tr '\n' ' ')"
+# CPU used during the timed load only (not the warm-up): per thread, and per signature when signing,
+# a much steadier figure than the rate. The writer is the busiest thread when signing.
+signed=$(grep -h '^RESULT label=sign' "$work"/*.wrk | grep -o ' ok=[0-9]*' | cut -d= -f2 || true)
+awk 'FNR == NR { before[$1] = $2; next } { print $2 - before[$1], $1 }' "$work/cpu.before" "$work/cpu.after" |
+  sort -k1,1nr | awk -v signed="${signed:-0}" '
+    $2 == "backends" { backends = $1; next }
+    { ticks[++n] = $1; all += $1 }
+    END {
+      line = "server thread CPU seconds during the load:"
+      for (i = 1; i <= n; i++) line = line sprintf(" %.2f", ticks[i] / 100)
+      print line
+      if (signed > 0) {
+        printf "per signature: writer %.0f us, the other server threads %.0f us", ticks[1] * 1e4 / signed, (all - ticks[1]) * 1e4 / signed
+        if (backends != "") printf ", PostgreSQL backends %.0f us", backends * 1e4 / signed
+        printf "\n"
+      }
+    }'

@@ -1,6 +1,7 @@
 #include "store/sql_array.hpp"
 
 #include <type_traits>
+#include <variant>
 
 namespace recall {
 

@@ -6,8 +6,8 @@
 -- surge profile, for batches whose rows all name one or two petitions that the store has just
 -- looked up itself (it names the row and field of a missing one before writing). A statement
 -- trigger sees the batch as a transition table and checks it in one query. Measured with
--- bench/surge/profile.sh, three pairs of runs: the backend's CPU per signature fell from about
--- 177 to 158 µs and signing rose 4–11% (docs/performance.md).
+-- bench/surge/profile.sh, three pairs of runs: the backend's CPU per signature fell by about 11%
+-- and signing rose 4–11% (docs/performance.md).
 --
 -- What the constraints also did is kept by row triggers that fire only when someone tries it: a
 -- changed petition_id must name a petition, and a petition with signatures or mail cannot be
@@ -17,8 +17,8 @@ ALTER TABLE public_signatures DROP CONSTRAINT public_signatures_petition_id_fkey
 ALTER TABLE outbox DROP CONSTRAINT outbox_public_petition_id_fkey;
 
 -- Two functions of one shape, one per column: a single one taking the column's name would need
--- EXECUTE, planned again at every statement, which measured slower (backend CPU per signature
--- 133–155 µs against 104–131 µs, three pairs).
+-- EXECUTE, planned again at every statement, which measured slower (the backend's CPU per signature
+-- about a quarter more, three pairs).
 CREATE FUNCTION public_signatures_name_petitions() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   missing bigint;
