@@ -3,7 +3,7 @@
 # one Recall server on a fresh SQLite file, a published petition, 2 s of signing to warm up, then
 #
 #   MODE=sign   signing alone, wrk -t1 -c$SIGN_CONNECTIONS on the JSON API
-#   MODE=count  count.json reads alone, wrk -t1 -c64
+#   MODE=count  count.json reads alone, wrk -t$COUNT_THREADS -c64 (1 thread unless set)
 #   MODE=both   both at once, each with its own wrk
 #
 # for SECONDS_OF_LOAD seconds. It prints wrk's RESULT lines (bench/wrk/report.lua), the CPU seconds
@@ -25,7 +25,7 @@
 # PostgreSQL's figures are only comparable with durability on: pg-test-cluster.sh turns fsync off,
 # and scripts/bench-surge.sh shows how to restart the cluster without that.
 #
-# Environment: RECALL_BIN, MODE, SECONDS_OF_LOAD (12), SIGN_CONNECTIONS (64), SERVE_ARGS, PG_STATE,
+# Environment: RECALL_BIN, MODE, SECONDS_OF_LOAD (12), SIGN_CONNECTIONS (64), COUNT_THREADS (1), SERVE_ARGS, PG_STATE,
 # SQL, KEEP=1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -34,6 +34,7 @@ bin=${RECALL_BIN:-build/bench/recall}
 mode=${MODE:-sign}
 seconds=${SECONDS_OF_LOAD:-12}
 sign_connections=${SIGN_CONNECTIONS:-64}
+count_threads=${COUNT_THREADS:-1}
 [[ -x $bin ]] || { echo "profile.sh: $bin is missing (scripts/bench-surge.sh builds it, or: cmake --preset bench -B build/bench && cmake --build build/bench --target recall)" >&2; exit 1; }
 case $mode in sign|count|both) ;; *) echo "profile.sh: MODE is sign, count or both (got '$mode')" >&2; exit 1 ;; esac
 
@@ -100,7 +101,7 @@ if [[ ${OFFCPU:-0} == 1 ]]; then
 fi
 cpu_ticks >"$work/cpu.before"
 if [[ $mode != sign ]]; then
-  wrk -t1 -c64 -d"${seconds}s" --latency -s bench/wrk/static.lua "$count_url" >"$work/count.wrk" 2>&1 &
+  wrk -t"$count_threads" -c64 -d"${seconds}s" --latency -s bench/wrk/static.lua "$count_url" >"$work/count.wrk" 2>&1 &
   helpers+=($!)
 fi
 if [[ $mode != count ]]; then

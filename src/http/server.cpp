@@ -28,7 +28,6 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -94,10 +93,10 @@ bool records_signatures(std::string_view path) {
 // leave no line when they succeed either: at thousands of requests a second the log line would cost
 // more than the answer. Their failures are still logged.
 bool hot_public_path(std::string_view path) {
-  const bool under_petitions = path.starts_with("/public/petitions/") || path.starts_with("/api/public/petitions/") ||
-                               path.starts_with("/petitions/");
-  return under_petitions && (path.ends_with("/signatures") || path.find("/confirm/") != std::string_view::npos ||
-                             path.ends_with(".json"));
+  const bool under_petitions = path.starts_with("/public/petitions/") ||
+                               path.starts_with("/api/public/petitions/") || path.starts_with("/petitions/");
+  return under_petitions && (path.ends_with("/signatures") ||
+                             path.find("/confirm/") != std::string_view::npos || path.ends_with(".json"));
 }
 
 // The path as the access log shows it: a confirmation link's token is cut out, since whoever holds
@@ -109,10 +108,16 @@ std::string logged_path_of(std::string_view path) {
   return std::string(path.substr(0, at + confirm.size())) + "<token>";
 }
 
+// Whether `text` holds any of `chars`. One memchr over the text per character sought: find_first_of
+// makes a call per character of the text: a tenth of a count.json answer's user-space CPU in a profile.
+bool holds_any(std::string_view text, std::string_view chars) {
+  return std::ranges::any_of(chars, [text](char c) { return text.find(c) != std::string_view::npos; });
+}
+
 // A header line, unless its name or value holds a CR or LF (which would split it into two headers,
 // or end the head early): such a header is a bug in a handler, logged and left out.
 void append_header(std::string& out, std::string_view name, std::string_view value) {
-  if (name.find_first_of("\r\n:") != std::string_view::npos || value.find_first_of("\r\n") != std::string_view::npos) {
+  if (holds_any(name, "\r\n:") || holds_any(value, "\r\n")) {
     spdlog::error("a response header '{}' holds a line break and was not sent", name);
     return;
   }
@@ -157,7 +162,18 @@ class Connection;
 
 struct Server::Impl {
   Impl(ServerConfig c, const Router& r)
-      : config(std::move(c)), router(r), contexts(single_threaded_contexts(std::max(1u, config.threads))) {}
+      : config(std::move(c)),
+        router(r),
+        contexts(single_threaded_contexts(std::max(1u, config.threads))),
+        watch_tick(tick_for(config.limits)) {}
+
+  // How often a connection's watchdog looks at its deadline: an eighth of the shorter timeout, so a
+  // timeout fires at most an eighth late.
+  static std::chrono::steady_clock::duration tick_for(const ServerLimits& limits) {
+    const auto shorter = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::min(limits.read_timeout, limits.keep_alive));
+    return std::max(shorter / 8, std::chrono::milliseconds(1));
+  }
 
   // One single-threaded io_context per I/O thread: a connection lives on one thread from accept to
   // close, so its handlers need no strand and its memory is allocated and freed by one thread.
@@ -171,6 +187,7 @@ struct Server::Impl {
   const Router& router;
   std::optional<StaticFiles> assets;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::chrono::steady_clock::duration watch_tick;
   // Keeps every context's run() going while it has no connection, until stop().
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
   tcp::acceptor acceptor{*contexts.front()};
@@ -191,23 +208,36 @@ struct Server::Impl {
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(Server::Impl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
+  Connection(Server::Impl& server, tcp::socket socket)
+      : server_(server), socket_(std::move(socket)), watchdog_(socket_.get_executor()) {
     beast::error_code ec;
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    const auto endpoint = socket_.remote_endpoint(ec);
     if (!ec) remote_ = endpoint.address().to_string();
   }
 
   asio::awaitable<void> run();
-  [[nodiscard]] asio::any_io_executor executor() { return stream_.get_executor(); }
+  [[nodiscard]] asio::any_io_executor executor() { return socket_.get_executor(); }
 
   // Runs on the connection's thread: an idle connection closes now, a busy one after its response.
   void request_stop() {
-    asio::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->idle_) self->stream_.cancel();
+    asio::post(socket_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      if (self->idle_) self->socket_.cancel(ec);
     });
   }
 
  private:
+  // Timeouts cost a store per operation, not a timer: each read or write sets `deadline_`, and one
+  // watchdog per connection wakes every `watch_tick` and closes the socket once the deadline has
+  // passed (so a timeout fires up to one tick late). A timer armed and cancelled around every
+  // operation, as beast::tcp_stream does, cost about a tenth of a count.json answer's CPU (five pairs
+  // of runs, docs/performance.md) and a timerfd_settime call every few requests.
+  void expire_after(std::chrono::steady_clock::duration timeout) {
+    deadline_ = std::chrono::steady_clock::now() + timeout;
+  }
+  void no_deadline() { deadline_ = std::chrono::steady_clock::time_point::max(); }
+  void watch();
+
   asio::awaitable<Response> answer(bhttp::request<bhttp::string_body>& message);
   asio::awaitable<bool> send(Response response, const std::string& method, unsigned version, bool keep_alive,
                              std::string_view target, std::chrono::steady_clock::time_point started);
@@ -216,23 +246,40 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                    std::chrono::steady_clock::time_point started);
 
   Server::Impl& server_;
-  beast::tcp_stream stream_;
+  tcp::socket socket_;
+  asio::steady_timer watchdog_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+  bool timed_out_ = false;
+  bool finished_ = false;
   beast::flat_buffer buffer_;
   std::string remote_;
   bool idle_ = false;
 };
 
+void Connection::watch() {
+  watchdog_.expires_after(server_.watch_tick);
+  watchdog_.async_wait([self = shared_from_this()](const beast::error_code& ec) {
+    if (ec || self->finished_) return;
+    if (std::chrono::steady_clock::now() < self->deadline_) return self->watch();
+    // Closing ends the pending read or write with an error, and any later one at once.
+    self->timed_out_ = true;
+    beast::error_code ignored;
+    self->socket_.close(ignored);
+  });
+}
+
 asio::awaitable<void> Connection::run() {
   const ServerLimits& limits = server_.config.limits;
   beast::error_code ec;
+  watch();
   for (unsigned served = 0; served < limits.max_requests_per_connection; ++served) {
     // Wait for the first bytes of the next request under the idle (keep-alive) timeout; a
     // pipelined request is already in the buffer and skips the wait.
     if (buffer_.size() == 0) {
       if (server_.stopping) break;
       idle_ = true;
-      stream_.expires_after(served == 0 ? limits.read_timeout : limits.keep_alive);
-      const std::size_t n = co_await stream_.async_read_some(buffer_.prepare(4096),
+      expire_after(served == 0 ? limits.read_timeout : limits.keep_alive);
+      const std::size_t n = co_await socket_.async_read_some(buffer_.prepare(4096),
                                                              asio::redirect_error(asio::use_awaitable, ec));
       idle_ = false;
       if (ec) break;  // closed by the peer, timed out or stopped
@@ -243,8 +290,8 @@ asio::awaitable<void> Connection::run() {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
     parser.body_limit(limits.body_bytes);
-    stream_.expires_after(limits.read_timeout);
-    co_await bhttp::async_read_header(stream_, buffer_, parser,
+    expire_after(limits.read_timeout);
+    co_await bhttp::async_read_header(socket_, buffer_, parser,
                                       asio::redirect_error(asio::use_awaitable, ec));
     if (!ec && !parser.is_done()) {
       // A client that asked before sending its body (curl does for large POSTs) gets the go-ahead
@@ -252,15 +299,13 @@ asio::awaitable<void> Connection::run() {
       const auto expect = parser.get()[bhttp::field::expect];
       if (beast::iequals(expect, "100-continue")) {
         bhttp::response<bhttp::empty_body> go_ahead{bhttp::status::continue_, parser.get().version()};
-        co_await bhttp::async_write(stream_, go_ahead, asio::redirect_error(asio::use_awaitable, ec));
+        co_await bhttp::async_write(socket_, go_ahead, asio::redirect_error(asio::use_awaitable, ec));
       }
       if (!ec)
-        co_await bhttp::async_read(stream_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
+        co_await bhttp::async_read(socket_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
     }
-    if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
-        ec == beast::error::timeout) {
-      break;
-    }
+    no_deadline();  // the handler's time is not the client's
+    if (timed_out_ || ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted) break;
     if (ec) {
       const std::string target =
           parser.is_header_done() ? std::string(parser.get().target()) : std::string("/");
@@ -289,15 +334,18 @@ asio::awaitable<void> Connection::run() {
                                     message.version(), keep_alive, sv(message.target()), started);
     if (!kept) break;
   }
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream_.close();
+  finished_ = true;
+  watchdog_.cancel();
+  socket_.shutdown(tcp::socket::shutdown_send, ec);
+  socket_.close(ec);
 }
 
 // An answer that an async route delivers from another thread: stored, then the waiting coroutine
 // woken by cancelling a timer that never expires on its own. Both steps run on the connection's own
 // I/O thread, so they need no lock; the pending wait keeps that thread running until it is woken.
 struct LaterAnswer {
-  explicit LaterAnswer(const asio::any_io_executor& executor) : wake(executor, asio::steady_timer::time_point::max()) {}
+  explicit LaterAnswer(const asio::any_io_executor& executor)
+      : wake(executor, asio::steady_timer::time_point::max()) {}
   std::optional<Response> response;
   asio::steady_timer wake;
 };
@@ -309,11 +357,11 @@ asio::awaitable<Response> Connection::answer(bhttp::request<bhttp::string_body>&
   std::shared_ptr<LaterAnswer> later;
   std::optional<Response> now =
       server_.router.dispatch(std::move(std::get<Request>(prepared)), [&]() -> Responder::Deliver {
-        later = std::make_shared<LaterAnswer>(stream_.get_executor());
+        later = std::make_shared<LaterAnswer>(socket_.get_executor());
         // The Deliver holds the connection and the slot: if the client has gone meanwhile, the
         // answer is still written into live memory and then dropped by the failed write.
         return [self = shared_from_this(), later](Response response) {
-          asio::post(self->stream_.get_executor(), [later, response = std::move(response)]() mutable {
+          asio::post(self->socket_.get_executor(), [later, response = std::move(response)]() mutable {
             later->response = std::move(response);
             later->wake.cancel();
           });
@@ -336,16 +384,17 @@ asio::awaitable<bool> Connection::send(Response response, const std::string& met
   const std::string head = response_head(response, version, keep_alive);
 
   beast::error_code ec;
-  stream_.expires_after(server_.config.limits.read_timeout);
+  expire_after(server_.config.limits.read_timeout);
   // The head and the body in one write: one system call for a small answer.
-  const std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
-                                                  head_only ? asio::const_buffer() : asio::buffer(response.body)};
-  co_await asio::async_write(stream_, buffers, asio::redirect_error(asio::use_awaitable, ec));
+  const std::array<asio::const_buffer, 2> buffers{
+      asio::buffer(head), head_only ? asio::const_buffer() : asio::buffer(response.body)};
+  co_await asio::async_write(socket_, buffers, asio::redirect_error(asio::use_awaitable, ec));
+  no_deadline();
   const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
   const std::string_view path = log_path(target);
   if (response.status >= 400 || !(records_signatures(path) || hot_public_path(path))) {
-    spdlog::info("{} {} {} {}B {:.1f}ms", method, logged_path_of(path), response.status, head_only ? 0 : bytes,
-                 elapsed.count());
+    spdlog::info("{} {} {} {}B {:.1f}ms", method, logged_path_of(path), response.status,
+                 head_only ? 0 : bytes, elapsed.count());
   }
   co_return !ec && keep_alive;
 }
@@ -361,7 +410,7 @@ asio::awaitable<void> Connection::send_error(int status, std::string_view title,
 }
 
 std::variant<Request, Response> Server::Impl::prepare(bhttp::request<bhttp::string_body>& message,
-                                                     const std::string& remote) const {
+                                                      const std::string& remote) const {
   Request request;
   request.method = std::string(message.method_string());
   request.remote_address = remote;

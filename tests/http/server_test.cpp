@@ -1,5 +1,19 @@
 // The server on a real loopback socket: HTTP semantics, limits, keep-alive and error shapes.
+#include <utility>  // before Asio: GCC 12 in C++20 mode needs it first
+
+#include <array>
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include <sys/socket.h>
+#include <sys/time.h>
+
 #include <gtest/gtest.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 
 #include "core/base/error.hpp"
 #include "http/server_fixture.hpp"
@@ -7,6 +21,7 @@
 namespace recall::http {
 namespace {
 
+namespace asio = boost::asio;
 using testing::ServerFixture;
 
 Response text(std::string body) {
@@ -242,6 +257,78 @@ TEST_F(ServerTest, StopsGracefullyWithAnIdleConnectionOpen) {
   server().stop();
   server().wait();  // returns although the client still holds its keep-alive connection
   SUCCEED();
+}
+
+// A raw connection to the server, for watching it close a connection on its own.
+class RawConnection {
+ public:
+  explicit RawConnection(unsigned short port) : socket_(io_) {
+    socket_.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    // A guard against a hung test, not a timing assertion.
+    timeval guard{20, 0};
+    setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof guard);
+  }
+  void send(std::string_view bytes) { asio::write(socket_, asio::buffer(bytes)); }
+  // Reads until the server closes the connection: what it sent, and how long that took.
+  std::pair<std::string, std::chrono::steady_clock::duration> read_until_closed() {
+    const auto started = std::chrono::steady_clock::now();
+    std::string received;
+    std::array<char, 4096> chunk{};
+    boost::system::error_code ec;
+    while (!ec) {
+      const std::size_t n = socket_.read_some(asio::buffer(chunk), ec);
+      received.append(chunk.data(), n);
+    }
+    EXPECT_EQ(ec, asio::error::eof) << "the server did not close the connection: " << ec.message();
+    return {received, std::chrono::steady_clock::now() - started};
+  }
+
+ private:
+  asio::io_context io_;
+  asio::ip::tcp::socket socket_;
+};
+
+TEST_F(ServerTest, AnIdleKeepAliveConnectionIsClosedAfterItsTimeout) {
+  ServerConfig config;
+  config.limits.keep_alive = std::chrono::seconds(1);
+  start(router_, config);
+  RawConnection connection(port());
+  connection.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+  const auto [received, waited] = connection.read_until_closed();
+  EXPECT_TRUE(received.starts_with("HTTP/1.1 200 OK\r\n")) << received;
+  EXPECT_TRUE(received.ends_with("\r\n\r\nhello")) << received;
+  EXPECT_GE(waited, std::chrono::seconds(1));  // not before the keep-alive time
+}
+
+TEST_F(ServerTest, ASlowRequestHeadIsCutOffAfterTheReadTimeout) {
+  ServerConfig config;
+  config.limits.read_timeout = std::chrono::seconds(1);
+  start(router_, config);
+  RawConnection connection(port());
+  connection.send("GET /hello HTTP/1.1\r\nHost: x\r\n");  // and never the blank line
+  const auto [received, waited] = connection.read_until_closed();
+  EXPECT_EQ(received, "");  // closed without an answer
+  EXPECT_GE(waited, std::chrono::seconds(1));
+}
+
+TEST_F(ServerTest, ATimeoutDoesNotCountTheHandlersTime) {
+  // Answered from another thread after longer than both timeouts, while the I/O thread is free to
+  // notice a deadline.
+  ServerConfig config;
+  config.limits.read_timeout = std::chrono::seconds(1);
+  config.limits.keep_alive = std::chrono::seconds(1);
+  std::jthread worker;  // joined however the test ends
+  router_.add_async("GET", "/slow", [&worker](const Request&, Responder respond) {
+    worker = std::jthread([respond] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+      respond(text("slow"));
+    });
+  });
+  start(router_, config);
+  const auto reply = client().get("/slow");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "slow");
+  EXPECT_EQ(client().connections_opened(), 1);
 }
 
 TEST_F(ServerTest, PortZeroPicksAFreePort) {
