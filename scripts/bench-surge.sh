@@ -7,6 +7,7 @@
 # (a) a bare PostgreSQL loop of single-row INSERTs into a table with a unique index: pgbench, 32 clients,
 #     autocommit, on a scratch cluster with durability on (fsync, synchronous_commit, full_page_writes)
 # (b) nginx answering a static 200 (loopback, worker_processes auto, keep-alive), driven by wrk
+#     (a) and (b) run before Recall's runs and again after them; the ratios use the mean of the two
 # (c) Recall signing a public petition on its own, durable and acknowledged (202 only after the
 #     batch's COMMIT), with SQLite (a file on disk) and then with PostgreSQL (a fresh database on the
 #     same cluster), 64 connections each; then confirmation throughput, with the tokens from the
@@ -185,10 +186,11 @@ start_postgres() {
 }
 
 # ---------------------------------------------------------------------------------------------------
-# (a) pgbench
-run_pgbench() {
-  step "(a) pgbench: single-row INSERTs, autocommit, 32 clients, ${seconds}s"
-  psql -X -q -v ON_ERROR_STOP=1 "$pg_url" \
+# (a) pgbench, on a fresh table each run
+run_pgbench() {  # run_pgbench RUN (1 before Recall's runs, 2 after)
+  local run=$1
+  step "(a) pgbench, run $run: single-row INSERTs, autocommit, 32 clients, ${seconds}s"
+  psql -X -q -v ON_ERROR_STOP=1 "$pg_url" -c "DROP TABLE IF EXISTS bench_sign" \
     -c "CREATE TABLE bench_sign (id bigserial, petition_id int, email text, UNIQUE (petition_id, email))"
   # One new row a transaction: the client id and a per-client counter make every email unique.
   cat >"$work/insert.sql" <<'SQL'
@@ -201,14 +203,15 @@ SQL
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' "$work/pgbench.out")
   [[ -n $tps ]] || { cat "$work/pgbench.out" >&2; die "no tps line in pgbench's output"; }
   grep -q "number of failed transactions: 0 " "$work/pgbench.out" || { cat "$work/pgbench.out" >&2; die "pgbench had failed transactions"; }
-  record pgbench_insert_tps "$tps"
-  echo "pgbench_insert_tps=$tps" >&2
+  record "pgbench_insert_tps_$run" "$tps"
+  echo "pgbench_insert_tps (run $run)=$tps" >&2
 }
 
 # ---------------------------------------------------------------------------------------------------
 # (b) nginx static 200
-run_nginx() {
-  step "(b) nginx: a static 200, wrk -t2 -c$connections, $((seconds / 2))s"
+run_nginx() {  # run_nginx RUN (1 before Recall's runs, 2 after)
+  local run=$1
+  step "(b) nginx, run $run: a static 200, wrk -t2 -c$connections, $((seconds / 2))s"
   local port dir=$work/nginx
   port=$(free_port)
   mkdir -p "$dir/logs"
@@ -242,8 +245,8 @@ NGINX
   stop_pid "$nginx_pid"
   local result
   result=$(wrk_result "$work/nginx.wrk")
-  record nginx_static_per_s "$(field per_s "$result")"
-  record p99_nginx_ms "$(field p99_ms "$result")"
+  record "nginx_static_per_s_$run" "$(field per_s "$result")"
+  record "p99_nginx_ms_$run" "$(field p99_ms "$result")"
   echo "nginx: $result" >&2
 }
 
@@ -409,12 +412,18 @@ run_memory() {
 
 # ---------------------------------------------------------------------------------------------------
 if wants pgbench || wants postgres; then start_postgres; fi
-wants pgbench && run_pgbench
-wants nginx && run_nginx
+# The baselines before and after Recall's runs, so that a machine whose speed drifts during the run
+# (this one moves by a fifth from minute to minute) is compared with its average, not with one moment.
+wants pgbench && run_pgbench 1
+wants nginx && run_nginx 1
 wants sqlite && run_recall sqlite "$work/recall-bench.sqlite"
 if wants postgres; then
   pg_admin -c "CREATE DATABASE recall_bench OWNER recall_test"
   run_recall postgres "${pg_url%/*}/recall_bench"
+fi
+if wants sqlite || wants postgres; then
+  wants pgbench && run_pgbench 2
+  wants nginx && run_nginx 2
 fi
 wants memory && run_memory
 
@@ -431,6 +440,12 @@ with open(sys.argv[1]) as lines:
         figures[key] = float(value)
 cores = int(sys.argv[2])
 
+# Each baseline is the mean of its runs before and after Recall's (one run when Recall was not run).
+for baseline in ("pgbench_insert_tps", "nginx_static_per_s", "p99_nginx_ms"):
+    runs = [figures[f"{baseline}_{run}"] for run in (1, 2) if f"{baseline}_{run}" in figures]
+    if runs:
+        figures[baseline] = sum(runs) / len(runs)
+
 def pick(*keys, worst=min):
     values = [figures[k] for k in keys if k in figures]
     return worst(values) if values else None
@@ -439,9 +454,13 @@ out = {
     "sign_per_s_sqlite": figures.get("sign_per_s_sqlite"),
     "sign_per_s_postgres": figures.get("sign_per_s_postgres"),
     "pgbench_insert_tps": figures.get("pgbench_insert_tps"),
+    "pgbench_insert_tps_before": figures.get("pgbench_insert_tps_1"),
+    "pgbench_insert_tps_after": figures.get("pgbench_insert_tps_2"),
     # The worse of the two backends' runs: count reads ran beside each.
     "count_reads_per_s": pick("count_reads_per_s_sqlite", "count_reads_per_s_postgres"),
     "nginx_static_per_s": figures.get("nginx_static_per_s"),
+    "nginx_static_per_s_before": figures.get("nginx_static_per_s_1"),
+    "nginx_static_per_s_after": figures.get("nginx_static_per_s_2"),
     "p99_sign_ms": pick("p99_sign_ms_sqlite", "p99_sign_ms_postgres", worst=max),
     "p99_sign_ms_sqlite": figures.get("p99_sign_ms_sqlite"),
     "p99_sign_ms_postgres": figures.get("p99_sign_ms_postgres"),
@@ -483,8 +502,10 @@ def show(value, unit=""):
 print()
 print(f"Surge benchmark ({cores} cores)")
 for label, key, unit in [
-    ("(a) pgbench single-row INSERTs", "pgbench_insert_tps", " tps"),
-    ("(b) nginx static 200", "nginx_static_per_s", " /s"),
+    ("(a) pgbench single-row INSERTs (mean)", "pgbench_insert_tps", " tps"),
+    ("    before / after Recall's runs", ("pgbench_insert_tps_before", "pgbench_insert_tps_after"), " tps"),
+    ("(b) nginx static 200 (mean)", "nginx_static_per_s", " /s"),
+    ("    before / after Recall's runs", ("nginx_static_per_s_before", "nginx_static_per_s_after"), " /s"),
     ("(c) signing, SQLite", "sign_per_s_sqlite", " /s"),
     ("    p99", "p99_sign_ms_sqlite", " ms"),
     ("(c) signing, PostgreSQL", "sign_per_s_postgres", " /s"),
@@ -501,7 +522,11 @@ for label, key, unit in [
     ("(e) bytes per signature at 10M", "bytes_per_signature", " B"),
     ("    peak while the set doubles", "peak_bytes_per_signature", " B"),
 ]:
-    print(f"  {label:<42} {show(out[key], unit):>16}")
+    if isinstance(key, tuple):  # two runs of one figure
+        shown = " / ".join("-" if out[k] is None else f"{out[k]:,.0f}" for k in key) + unit
+    else:
+        shown = show(out[key], unit)
+    print(f"  {label:<42} {shown:>16}")
 print("Targets")
 for label, value, op, bound, unit in targets:
     if value is None:
