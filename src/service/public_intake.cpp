@@ -5,9 +5,11 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <set>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "core/auth/sodium_init.hpp"
@@ -46,6 +48,7 @@ PublicIntake::PublicIntake(Store& store, const Parliament& parliament, Clock clo
   // Random per process: fingerprints are never stored, and nobody outside can aim at collisions.
   randombytes_buf(fingerprint_key_.data(), fingerprint_key_.size());
   randombytes_buf(&generation_, sizeof generation_);
+  origin_ = fmt::format("{:016x}", generation_);
 }
 
 PublicIntake::~PublicIntake() { stop(); }
@@ -75,6 +78,9 @@ void PublicIntake::load_petition(const PublicPetitionRecord& record, bool finger
 
 void PublicIntake::load() {
   auto& petitions = store_.public_petitions();
+  // First: a change committed while the rest loads is then followed again, which reloads what is
+  // already current rather than missing it.
+  seen_change_ = petitions.last_change();
   std::vector<PublicPetitionRecord> records;
   for (const pp::PublicPetitionState state :
        {pp::PublicPetitionState::collecting_sponsors, pp::PublicPetitionState::sponsored,
@@ -195,13 +201,15 @@ void PublicIntake::writer_loop() {
   std::vector<SignJob> signs;
   std::vector<ConfirmJob> confirms;
   std::size_t previous_batch = 0;
+  auto follow_at = std::chrono::steady_clock::now() + config_.follow_every;
   for (;;) {
     std::deque<StepJob*> steps;
     signs.clear();
     confirms.clear();
     {
       std::unique_lock lock(queue_mutex_);
-      queue_ready_.wait(lock, [this] { return stopping_ || !signs_.empty() || !confirms_.empty() || !steps_.empty(); });
+      queue_ready_.wait_until(
+          lock, follow_at, [this] { return stopping_ || !signs_.empty() || !confirms_.empty() || !steps_.empty(); });
       if (stopping_) return;
       steps.swap(steps_);
       // The batch formed while the last one committed, or its share of it (service/batch_share.hpp).
@@ -217,6 +225,12 @@ void PublicIntake::writer_loop() {
         --room;
       }
     }
+    // Before any step too: a step's changes are applied to memory as deltas, which must start from
+    // what another process left in the store.
+    if (!steps.empty() || std::chrono::steady_clock::now() >= follow_at) {
+      follow_changes();
+      follow_at = std::chrono::steady_clock::now() + config_.follow_every;
+    }
     for (StepJob* job : steps) run_step(*job);
     previous_batch = signs.size() + confirms.size();
     if (previous_batch > 0) run_batch(signs, confirms);
@@ -226,7 +240,17 @@ void PublicIntake::writer_loop() {
 void PublicIntake::run_step(StepJob& job) {
   IntakeEffects effects;
   try {
-    store_.transaction([&] { effects = job.step(store_); });
+    store_.transaction([&] {
+      effects = job.step(store_);
+      // For the other processes on this database: what this step changed (service/public_intake.hpp).
+      std::set<std::int64_t> changed;
+      for (const pp::PublicPetition& petition : effects.petitions) changed.insert(petition.id);
+      for (const auto& entry : effects.count_changes) changed.insert(entry.first);
+      for (const auto& entry : effects.rebuilds) changed.insert(entry.first);
+      for (const auto& entry : effects.fingerprints) changed.insert(entry.first);
+      const std::vector<std::int64_t> ids(changed.begin(), changed.end());
+      store_.public_petitions().record_changes(origin_, ids, effects.blocks.has_value(), clock_());
+    });
   } catch (...) {
     job.finished.set_exception(std::current_exception());
     return;
@@ -238,6 +262,71 @@ void PublicIntake::run_step(StepJob& job) {
     spdlog::error("public petitions: memory did not follow a committed step ({}); run a recount", e.what());
   }
   job.finished.set_value();
+}
+
+void PublicIntake::follow_changes() {
+  constexpr int page = 1000;
+  std::int64_t seen = seen_change_;
+  std::set<std::int64_t> changed;
+  bool blocks = false;
+  try {
+    auto& petitions = store_.public_petitions();
+    for (;;) {
+      const std::vector<PublicChange> found = petitions.changes_after(seen, page);
+      for (const PublicChange& change : found) {
+        seen = change.seq;
+        if (change.origin == origin_) continue;  // this process's own step: memory has it
+        if (change.petition_id) {
+          changed.insert(*change.petition_id);
+        } else {
+          blocks = true;
+        }
+      }
+      if (found.size() < static_cast<std::size_t>(page)) break;
+    }
+    for (const std::int64_t id : changed) reload_petition(id);
+    if (blocks) set_blocks(petitions.list_blocks());
+  } catch (const std::exception& e) {
+    // Nothing is marked seen: the next look reloads all of it again (reloading is idempotent).
+    spdlog::error("public petitions: could not follow the changes other processes made ({}); trying again",
+                  e.what());
+    return;
+  }
+  seen_change_ = seen;
+  if (!changed.empty() || blocks) {
+    std::string what;
+    for (const std::int64_t id : changed) what += fmt::format("{}petition {}", what.empty() ? "" : ", ", id);
+    if (blocks) what += fmt::format("{}the block list", what.empty() ? "" : ", ");
+    spdlog::info("public petitions: reloaded what another process changed: {}", what);
+  }
+}
+
+void PublicIntake::reload_petition(std::int64_t id) {
+  auto& petitions = store_.public_petitions();
+  const std::optional<PublicPetitionRecord> record = petitions.find_petition(id);
+  if (!record || !kept_in_memory(record->petition.state)) {
+    std::lock_guard lock(slots_mutex_);
+    slots_.erase(id);  // rejected or hidden: no signing, no counts
+    return;
+  }
+  bool known = false;
+  {
+    std::lock_guard lock(slots_mutex_);
+    known = slots_.contains(id);
+  }
+  if (!known) {
+    // New to this process (created or published elsewhere): its signatures' fingerprints too.
+    load_petition(*record, takes_signatures(record->petition.state));
+    return;
+  }
+  // Held already, so its fingerprints are here: only a server signs. The counts are rebuilt in the
+  // same aggregator, whose version (the ETag) goes on rising.
+  const std::vector<pp::ConstituencyCount> counts = petitions.count_by_constituency(id);
+  std::lock_guard lock(slots_mutex_);
+  Slot& slot = slots_.at(id);
+  slot.petition = record->petition;
+  slot.counts->rebuild(counts);
+  slot.updated_at = clock_();
 }
 
 pp::Screening PublicIntake::screen(const pp::IpAddress& ip, const pp::EmailAddress& email) {

@@ -17,6 +17,11 @@
 // The duplicate check (FingerprintSet, SipHash key random per process), the block list and the rate
 // limiter live on the writer thread only; the petitions and their CountAggregators are read by any
 // thread (`counts`, `petition_state`).
+//
+// Other processes on the same database (a moderator's command at the command line) change petitions
+// behind the writer's back. Every step notes what it changed in the store's change log, in its own
+// transaction and under this process's origin; about once a second (`follow_every`) the writer reads
+// the log and reloads the petitions, counts and block list that another origin changed.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -92,6 +97,8 @@ class PublicIntake {
   std::optional<PetitionCounts> counts(std::int64_t petition_id) const;
   std::optional<CountsStamp> counts_stamp(std::int64_t petition_id) const;
   [[nodiscard]] std::uint64_t generation() const { return generation_; }
+  // This process in the store's change log (random per process).
+  [[nodiscard]] const std::string& origin() const { return origin_; }
 
  private:
   struct Slot {
@@ -121,12 +128,17 @@ class PublicIntake {
   // After a COMMIT: counts, petitions and the rest in memory, then thresholds newly reached on disk.
   void apply(IntakeEffects& effects, std::int64_t now);
   [[nodiscard]] bool resend_due(std::uint64_t fingerprint, std::int64_t now);
+  // Reloads what other processes changed since the last look (the writer's, between batches).
+  void follow_changes();
+  void reload_petition(std::int64_t id);
 
   Store& store_;
   const Parliament& parliament_;
   Clock clock_;
   PublicPetitionConfig config_;
   std::uint64_t generation_ = 0;
+  std::string origin_;
+  std::int64_t seen_change_ = 0;  // the newest change-log row followed
 
   // Read by any thread, changed by the writer.
   mutable std::mutex slots_mutex_;

@@ -115,4 +115,6 @@ std::optional<CountsStamp> PublicPetitionService::counts_stamp(std::int64_t peti
   return intake_->counts_stamp(petition_id);
 }
 
+const std::string& PublicPetitionService::change_origin() const { return intake_->origin(); }
+
 }  // namespace recall

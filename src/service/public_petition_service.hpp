@@ -12,6 +12,7 @@
 //
 // Counts are read from memory (`counts`), never from a query on the request path, so a surge of
 // readers costs nothing per read beyond a copy.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -46,6 +47,9 @@ struct PublicPetitionConfig {
   // Reverse proxies whose X-Forwarded-For is believed (core/public_petition/client_address.hpp);
   // empty: the connection's peer is the signer.
   std::vector<public_petition::CidrRange> trusted_proxies;
+  // How often the intake looks for changes other processes made (a moderator's command at the
+  // command line) and reloads what they touched.
+  std::chrono::milliseconds follow_every{1000};
 };
 
 // What a signer types. Checked by the service (Error(invalid_input) naming the form field: "name",
@@ -170,6 +174,9 @@ class PublicPetitionService {
   std::optional<PetitionCounts> counts(std::int64_t petition_id);
   // The same condition, the total and version only (cheap: no copy of the constituencies).
   std::optional<CountsStamp> counts_stamp(std::int64_t petition_id);
+  // This process in the store's change log (PublicPetitionStore::record_changes), for a change made
+  // in a transaction of its own rather than through the service (a command's block import).
+  [[nodiscard]] const std::string& change_origin() const;
 
   // --- Moderation (Role::moderator; each step audited) ---
 

@@ -170,6 +170,16 @@ struct AnonymisationResult {
   std::int64_t unsent_emails_deleted = 0;  // queued confirmation emails removed
 };
 
+// A change another process made, for a running server to follow (public_changes, migration 0012).
+struct PublicChange {
+  std::int64_t seq = 0;
+  std::string origin;                       // the process that made it
+  std::optional<std::int64_t> petition_id;  // none: the block list
+  std::int64_t at = 0;
+
+  bool operator==(const PublicChange&) const = default;
+};
+
 class PublicPetitionStore {
  public:
   virtual ~PublicPetitionStore() = default;
@@ -272,6 +282,18 @@ class PublicPetitionStore {
   // columns, deletes its never-confirmed signatures and its unsent outbox messages
   // (OutboxMessage::public_petition_id), and sets anonymised_at = now. Counts are unchanged. Idempotent.
   virtual AnonymisationResult anonymise_closed_before(std::int64_t cutoff, std::int64_t now) = 0;
+
+  // --- Changes, for the other processes on the same database ---
+
+  // Notes that `origin` changed these petitions (and the block list when `blocks`) at `at`: one row
+  // each, in the caller's transaction (or one of its own). Rows commit in seq order, so a reader that
+  // has seen a seq has seen every row before it. Error(invalid_input) for an empty origin.
+  virtual void record_changes(const std::string& origin, std::span<const std::int64_t> petition_ids, bool blocks,
+                              std::int64_t at) = 0;
+  // The changes with seq > `after`, in seq order, at most `limit` (1 to 100,000).
+  virtual std::vector<PublicChange> changes_after(std::int64_t after, int limit) = 0;
+  // The newest seq, 0 when there is none.
+  virtual std::int64_t last_change() = 0;
 };
 
 }  // namespace recall

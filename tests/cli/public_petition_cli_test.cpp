@@ -1,7 +1,7 @@
 // `recall public-petition` with the real binary on a SQLite file: moderation steps whose counts follow,
-// and the recount against a real `recall serve` whose database is changed behind its back with
-// sqlite3 (the only drift a recount can find: a server's memory against the store; the store's GROUP
-// BY and its rows read one by one are the same rows).
+// a real `recall serve` following what the commands change, and the recount against a server whose
+// database is changed behind its back with sqlite3 (the only drift a recount can find: a server's
+// memory against the store; the store's GROUP BY and its rows read one by one are the same rows).
 #include <unistd.h>
 
 #include <chrono>
@@ -15,13 +15,24 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/recall_process.hpp"
+#include "durability/loopback_client.hpp"
 #include "durability/server_process.hpp"
+#include "support/eventually.hpp"
 
 namespace recall::testing {
 namespace {
 namespace fs = std::filesystem;
 
 constexpr int drift_exit = 7;  // as `recall verify` on a discrepancy
+
+// The instant `days` from now, as --now takes it.
+std::string days_from_now(int days) {
+  const auto t = std::chrono::system_clock::now() + std::chrono::hours(24 * days);
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&seconds));
+  return text;
+}
 
 // Runs SQL on the database file with the sqlite3 shell, as an operator would behind Recall's back.
 void run_sql(const fs::path& db, const std::string& sql) {
@@ -180,15 +191,64 @@ TEST_F(PublicPetitionCli, RecountFindsAServersDriftConstituencyByConstituency) {
   EXPECT_EQ(report.at("differences")[1].at("ons_code"), "E14000878");
   EXPECT_EQ(report.at("differences")[1].at("server"), 2);
 
-  // --repair rebuilds only this command's memory: the server's drift remains, and so does exit 7.
+  // --repair notes the petition in the change log; the server follows it and rebuilds its counts,
+  // and the command waits for that.
   const CommandRun repaired = run({"recount", std::to_string(id), "--repair", "--server", url});
-  EXPECT_EQ(repaired.exit_code, drift_exit) << repaired.out << repaired.err;
-  EXPECT_NE(repaired.out.find("/moderation/petitions/" + std::to_string(id)), std::string::npos) << repaired.out;
+  EXPECT_EQ(repaired.exit_code, 0) << repaired.out << repaired.err << durability::tail_of(work_ / "serve.log");
+  EXPECT_NE(repaired.out.find("The server had drifted (total 4) and has rebuilt its counts from the store since "
+                              "the repair."),
+            std::string::npos)
+      << repaired.out;
+  const CommandRun after = run({"recount", std::to_string(id), "--server", url});
+  EXPECT_EQ(after.exit_code, 0) << after.out << after.err;
 
   const CommandRun unreachable = run({"recount", std::to_string(id), "--server", "http://127.0.0.1:1"});
   EXPECT_EQ(unreachable.exit_code, 6) << unreachable.err;
   EXPECT_NE(unreachable.err.find("cannot read http://127.0.0.1:1/public/petitions/"), std::string::npos)
       << unreachable.err;
+}
+
+TEST_F(PublicPetitionCli, ARunningServerFollowsWhatTheCommandsChange) {
+  const std::int64_t id = open_petition();
+  add_signatures(id);
+  const std::int64_t second = open_petition();
+  const durability::ServerProcess server(RECALL_BINARY, db().string(), work_ / "serve.log");
+  const auto get = [&](std::int64_t petition, const std::string& document) {
+    return durability::loopback_request(server.port(), "127.0.0.1", "GET",
+                                        "/public/petitions/" + std::to_string(petition) + document);
+  };
+  const auto count = [&] {
+    const auto answer = get(id, "/count.json");
+    return answer.status == 200 ? nlohmann::json::parse(answer.body).at("signature_count").get<int>()
+                                : -answer.status;
+  };
+  ASSERT_EQ(count(), 4);
+
+  const CommandRun invalidated = run({"invalidate", std::to_string(id), "--domain", "example.net"});
+  ASSERT_EQ(invalidated.exit_code, 0) << invalidated.err;
+  EXPECT_TRUE(eventually([&] { return count() == 3; })) << count() << durability::tail_of(work_ / "serve.log");
+
+  std::ofstream(work_ / "blocks.txt") << "domain *.spam.example\nip 203.0.113.0/24\n";
+  const CommandRun imported = run({"block", "import", (work_ / "blocks.txt").string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_TRUE(eventually([&] {
+    return durability::tail_of(work_ / "serve.log").find("reloaded what another process changed: the block list") !=
+           std::string::npos;
+  })) << durability::tail_of(work_ / "serve.log");
+
+  // Closed from the command line 190 days on: the server shows it closed, its counts still readable.
+  const CommandRun closed = run({"close-due", "--now", days_from_now(190), "--json"});
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  EXPECT_TRUE(eventually([&] {
+    const auto answer = get(second, ".json");
+    return answer.status == 200 &&
+           nlohmann::json::parse(answer.body).at("data").at("attributes").at("state") == "closed";
+  })) << get(second, ".json").body;
+
+  const CommandRun hidden = run({"hide", std::to_string(id), "--reason", "offensive"});
+  ASSERT_EQ(hidden.exit_code, 0) << hidden.err;
+  EXPECT_TRUE(eventually([&] { return count() < 0; })) << count();
+  EXPECT_EQ(count(), -410) << "hidden: gone, not unknown";
 }
 
 TEST_F(PublicPetitionCli, ClosingAndAnonymisingFollowTheCalendar) {
@@ -200,13 +260,7 @@ TEST_F(PublicPetitionCli, ClosingAndAnonymisingFollowTheCalendar) {
 
   // Six months and a day from now it is closed; thirteen months on, past the six after the close,
   // its personal data goes and its counts stay.
-  const auto in_days = [](int days) {
-    const auto t = std::chrono::system_clock::now() + std::chrono::hours(24 * days);
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&seconds));
-    return std::string(text);
-  };
+  const auto in_days = days_from_now;
   const CommandRun closed = run({"close-due", "--now", in_days(190), "--json"});
   ASSERT_EQ(closed.exit_code, 0) << closed.err;
   EXPECT_EQ(nlohmann::json::parse(closed.out).at("closed"), nlohmann::json::array({id}));

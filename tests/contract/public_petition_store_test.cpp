@@ -658,6 +658,44 @@ TEST_P(StoreContract, APetitionKeepsItsSignaturesAndMail) {
   EXPECT_TRUE(store->public_petitions().find_petition(with_mail.id));
 }
 
+TEST_P(StoreContract, PublicChangesAreReadInOrderAfterTheLastSeen) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  EXPECT_EQ(petitions.last_change(), 0);
+  EXPECT_TRUE(petitions.changes_after(0, 10).empty());
+
+  const std::vector<std::int64_t> two{4, 9};
+  petitions.record_changes("cli-1", two, false, public_epoch);
+  petitions.record_changes("server-2", {}, true, public_epoch + 5);
+  petitions.record_changes("server-2", {}, false, public_epoch + 6);  // nothing changed: no row
+  const std::vector<PublicChange> all = petitions.changes_after(0, 10);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0], (PublicChange{all[0].seq, "cli-1", 4, public_epoch}));
+  EXPECT_EQ(all[1], (PublicChange{all[1].seq, "cli-1", 9, public_epoch}));
+  EXPECT_EQ(all[2], (PublicChange{all[2].seq, "server-2", std::nullopt, public_epoch + 5}));
+  EXPECT_LT(all[0].seq, all[1].seq);
+  EXPECT_LT(all[1].seq, all[2].seq);
+  EXPECT_EQ(petitions.last_change(), all[2].seq);
+  EXPECT_EQ(petitions.changes_after(all[0].seq, 10), (std::vector<PublicChange>{all[1], all[2]}));
+  EXPECT_EQ(petitions.changes_after(0, 2), (std::vector<PublicChange>{all[0], all[1]}));
+  EXPECT_TRUE(petitions.changes_after(all[2].seq, 10).empty());
+
+  // Rows go with their transaction.
+  EXPECT_THROW(store->transaction([&] {
+    petitions.record_changes("cli-3", two, true, public_epoch + 9);
+    throw RolledBack{};
+  }),
+               RolledBack);
+  EXPECT_EQ(petitions.last_change(), all[2].seq);
+
+  std::string field;
+  EXPECT_EQ(error_kind_of([&] { petitions.record_changes("", two, false, public_epoch); }, &field),
+            ErrorKind::invalid_input);
+  EXPECT_EQ(field, "origin");
+  EXPECT_EQ(error_kind_of([&] { petitions.changes_after(0, 0); }, &field), ErrorKind::invalid_input);
+  EXPECT_EQ(field, "limit");
+}
+
 TEST_P(StoreContract, PublicPetitionRollbackLeavesNothing) {
   auto store = open();
   auto& petitions = store->public_petitions();

@@ -51,9 +51,7 @@ void add(const CommandContext& context, const PublicPetitionOptions& options, co
   const std::int64_t id = with_option_names({{"value", "VALUE"}, {"ip", "VALUE"}, {"domain", "VALUE"}, {"email", "VALUE"}},
                                             [&] { return world->service->add_block(kind, args.value, args.note, world->moderator); });
   if (options.json) return print_json({{"id", id}, {"kind", to_string(kind)}});
-  std::cout << fmt::format("Added block {} ({}). A running server screens against the block list it loaded at "
-                           "start: restart it, or add blocks on its moderation page.\n",
-                           id, to_string(kind));
+  std::cout << fmt::format("Added block {} ({}).\n", id, to_string(kind));
 }
 
 void list(const CommandContext& context, const PublicPetitionOptions& options) {
@@ -122,11 +120,12 @@ void import_file(const CommandContext& context, const PublicPetitionOptions& opt
                              {"file", args.file}, {"line", entry.line}});
       ++added;
     }
+    // A running server reloads its block list from this (service/public_intake.hpp).
+    if (added > 0) petitions.record_changes(world->service->change_origin(), {}, true, now);
   });
   if (options.json) return print_json({{"file", args.file}, {"added", added}, {"already_blocked", already}});
-  std::cout << fmt::format("Imported {}: {} entr{} added, {} already blocked. A running server screens against "
-                           "the block list it loaded at start: restart it to apply these.\n",
-                           args.file, added, added == 1 ? "y" : "ies", already);
+  std::cout << fmt::format("Imported {}: {} entr{} added, {} already blocked.\n", args.file, added,
+                           added == 1 ? "y" : "ies", already);
 }
 
 }  // namespace

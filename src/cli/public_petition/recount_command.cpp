@@ -2,9 +2,15 @@
 // service's recount compares its memory, the store's GROUP BY and every signature row read one by
 // one with the core's rule. In this process the memory was just rebuilt from the store, so the
 // comparison that can find real drift is with a running server's memory: --server reads its
-// count.json and compares constituency by constituency. Exit 7 (as `recall verify`) when drift remains.
+// count.json and compares constituency by constituency. --repair notes the petition in the store's
+// change log, which a running server follows (it rebuilds the counts from the store within about a
+// second), so with --server the command waits for the server to agree. Exit 7 (as `recall verify`)
+// when drift remains.
+#include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -49,6 +55,22 @@ ServerReading read_server_around(const std::string& server, std::int64_t id, Rea
   return reading;
 }
 
+// After a repair: the server's counts once they equal the store's, or as they are after `patience`.
+// A running server follows the change log about once a second.
+ServerCounts wait_for_server(const std::string& server, std::int64_t id, const RecountReport& report,
+                             ServerCounts counts) {
+  constexpr auto patience = std::chrono::seconds(10);
+  const auto give_up = std::chrono::steady_clock::now() + patience;
+  const auto agrees = [&](const ServerCounts& now) {
+    return !compare_counts({{"", "", report.grouped}, {"", "", now.by_constituency}}).drift();
+  };
+  while (!agrees(counts) && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    counts = fetch_server_counts(server, id);
+  }
+  return counts;
+}
+
 void recount(const CommandContext& context, const PublicPetitionOptions& options, const RecountArgs& args) {
   auto world = open_public_petition_world(context, options);
   RecountReport report;
@@ -58,6 +80,13 @@ void recount(const CommandContext& context, const PublicPetitionOptions& options
     read_store();
   } else {
     server = read_server_around(args.server, args.id, read_store);
+  }
+  // What the server showed before the repair reached it: drift it had, now being repaired.
+  std::optional<ServerCounts> before_repair;
+  if (report.repaired && !args.server.empty() &&
+      compare_counts({{"", "", report.grouped}, {"", "", server.counts.by_constituency}}).drift()) {
+    before_repair = server.counts;
+    server.counts = wait_for_server(args.server, args.id, report, server.counts);
   }
 
   std::vector<CountSource> sources = {
@@ -72,8 +101,8 @@ void recount(const CommandContext& context, const PublicPetitionOptions& options
   const bool store_drift = compare_counts({sources[0], sources[1]}).drift();
   const bool server_drift =
       !args.server.empty() && compare_counts({sources.front(), sources.back()}).drift();
-  // What is still wrong when the command ends: this process's memory is rebuilt by --repair; the
-  // store and a server are not repaired from here.
+  // What is still wrong when the command ends: --repair rebuilds this process's memory and, through
+  // the change log, a running server's (waited for above); the store is not repaired from here.
   const bool drift_remains = store_drift || server_drift || (memory_drift && !report.repaired);
 
   if (options.json) {
@@ -81,6 +110,7 @@ void recount(const CommandContext& context, const PublicPetitionOptions& options
     out = nlohmann::ordered_json{{"id", args.id}, {"drift", comparison.drift()}, {"repaired", report.repaired},
                                  {"server_settled", server.settled}, {"totals", out.at("totals")},
                                  {"differences", out.at("differences")}};
+    if (before_repair) out["server_total_before_repair"] = before_repair->total;
     print_json(out);
   } else {
     std::cout << fmt::format("Recount of public petition {}\n", args.id)
@@ -90,14 +120,24 @@ void recount(const CommandContext& context, const PublicPetitionOptions& options
                    "timing. Run the recount again when the petition is quiet.\n";
     }
     if (report.repaired) std::cout << "Repaired: memory rebuilt from the store and thresholds marked.\n";
+    if (before_repair && !server_drift) {
+      std::cout << fmt::format("The server had drifted (total {}) and has rebuilt its counts from the store since "
+                               "the repair.\n",
+                               before_repair->total);
+    }
     if (store_drift) {
       std::cout << "The store's GROUP BY and its rows disagree: the database itself is inconsistent (a damaged\n"
                    "index?). Nothing here can repair that; check the database.\n";
     }
-    if (server_drift) {
-      std::cout << "The server's memory differs from the store, which is the truth. Restart the server (it\n"
-                   "rebuilds its counts from the store) or use Recount and repair on its moderation page\n"
-                   "(/moderation/petitions/" << args.id << "); this command cannot reach another process's memory.\n";
+    if (server_drift && report.repaired) {
+      std::cout << "The server's memory still differs from the store, which is the truth, 10 seconds after the\n"
+                   "repair: a running server follows a repair within about a second, so check it is this\n"
+                   "database's server and up to date, or restart it (it rebuilds its counts from the store).\n";
+    } else if (server_drift) {
+      std::cout << "The server's memory differs from the store, which is the truth. Run this again with --repair\n"
+                   "(a running server follows it within about a second), restart the server (it rebuilds its\n"
+                   "counts from the store) or use Recount and repair on its moderation page\n"
+                   "(/moderation/petitions/" << args.id << ").\n";
     }
   }
   if (drift_remains) throw CLI::RuntimeError(verification_failed_exit_code);
@@ -111,7 +151,8 @@ void add_public_petition_recount_command(CLI::App& group, CommandContext& contex
       "recount", "Prove a petition's counts: the store's GROUP BY, every signature row, and with --server a "
                  "running server's memory, constituency by constituency (exit 7 on drift)");
   recount_cmd->add_option("ID", args->id, "the petition's number")->required();
-  recount_cmd->add_flag("--repair", args->repair, "rebuild the counts in memory from the store and mark thresholds");
+  recount_cmd->add_flag("--repair", args->repair,
+                        "rebuild the counts in memory from the store and mark thresholds; a running server follows");
   recount_cmd->add_option("--server", args->server,
                           "also compare a running server's count.json, e.g. http://127.0.0.1:8080");
   recount_cmd->add_flag("--json", options->json, "print JSON");

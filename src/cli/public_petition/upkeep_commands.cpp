@@ -22,10 +22,16 @@ std::string id_list(const std::vector<std::int64_t>& ids) {
 
 // No service: closing is one UPDATE of the store (what the service does at start and serve's upkeep
 // every minute; there is no audit entry), and starting a service would first rebuild every open
-// petition's duplicate check and counts for nothing.
+// petition's duplicate check and counts for nothing. The change log tells a running server.
 void close_due(const CommandContext& context, const PublicPetitionOptions& options) {
   const Clock clock = public_petition_clock(options);  // a bad --now fails before the database is touched
-  const std::vector<std::int64_t> ids = open_context_store(context)->public_petitions().close_due_petitions(clock());
+  const auto store = open_context_store(context);
+  const std::int64_t now = clock();
+  std::vector<std::int64_t> ids;
+  store->transaction([&] {
+    ids = store->public_petitions().close_due_petitions(now);
+    store->public_petitions().record_changes("command line: close-due", ids, false, now);
+  });
   if (options.json) return print_json({{"closed", ids}});
   if (ids.empty()) {
     std::cout << "No open petition is past its closing time.\n";

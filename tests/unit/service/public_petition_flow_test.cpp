@@ -314,11 +314,6 @@ TEST_P(PublicWorld, ARestartRebuildsDuplicatesAndCountsFromTheStore) {
 
 }  // namespace
 
-INSTANTIATE_TEST_SUITE_P(Backends, PublicWorld,
-                         ::testing::Values(contract::Backend::sqlite_file, contract::Backend::postgresql),
-                         [](const ::testing::TestParamInfo<contract::Backend>& backend) {
-                           return backend.param == contract::Backend::postgresql ? std::string("PostgreSQL")
-                                                                                 : std::string("SqliteFile");
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, PublicWorld, public_backends(), public_backend_name);
 
 }  // namespace recall::testing

@@ -45,6 +45,14 @@ inline public_petition::IpAddress address(int n) {
                                         (static_cast<std::uint32_t>(n / 250) << 8));  // 198.51.100.x and on
 }
 
+// The backends the public petition service is tested on, and their names in test names.
+inline auto public_backends() {
+  return ::testing::Values(contract::Backend::sqlite_file, contract::Backend::postgresql);
+}
+inline std::string public_backend_name(const ::testing::TestParamInfo<contract::Backend>& backend) {
+  return backend.param == contract::Backend::postgresql ? "PostgreSQL" : "SqliteFile";
+}
+
 class PublicWorld : public ::testing::TestWithParam<contract::Backend> {
  protected:
   void SetUp() override {
@@ -79,13 +87,17 @@ class PublicWorld : public ::testing::TestWithParam<contract::Backend> {
     return SignerForm{"Signer " + email, email, postcode, true};
   }
 
-  // A petition created, sponsored by two, confirmed throughout and published: open, 3 counted.
-  std::int64_t open_petition() {
+  static NewPetitionForm petition_form(const std::string& creator_email) {
     NewPetitionForm form;
     form.action = "Call a by-election in Peterborough";
     form.background = "Our MP was convicted and has not resigned.";
-    form.creator = signer("creator@example.com");
-    const CreatedPetition created = service_->create(form, address(1));
+    form.creator = signer(creator_email);
+    return form;
+  }
+
+  // A petition created, sponsored by two, confirmed throughout and published: open, 3 counted.
+  std::int64_t open_petition() {
+    const CreatedPetition created = service_->create(petition_form("creator@example.com"), address(1));
     EXPECT_EQ(confirm_latest("creator@example.com").outcome, ConfirmOutcome::confirmed);
     for (int i = 1; i <= 2; ++i) {
       const std::string email = "sponsor" + std::to_string(i) + "@example.com";
