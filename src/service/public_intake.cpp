@@ -241,6 +241,7 @@ void PublicIntake::run_step(StepJob& job) {
   IntakeEffects effects;
   try {
     store_.transaction([&] {
+      store_.public_petitions().hold_change_log();  // before the step's rows (public_petition_store.hpp)
       effects = job.step(store_);
       // For the other processes on this database: what this step changed (service/public_intake.hpp).
       std::set<std::int64_t> changed;

@@ -285,6 +285,10 @@ class PublicPetitionStore {
 
   // --- Changes, for the other processes on the same database ---
 
+  // Takes the change log's lock for the rest of the caller's transaction (record_changes takes it too).
+  // A transaction that changes other rows first takes it before them, so that two processes' changes
+  // queue here instead of each holding a row the other waits for.
+  virtual void hold_change_log() = 0;
   // Notes that `origin` changed these petitions (and the block list when `blocks`) at `at`: one row
   // each, in the caller's transaction (or one of its own). Rows commit in seq order, so a reader that
   // has seen a seq has seen every row before it. Error(invalid_input) for an empty origin.

@@ -12,6 +12,12 @@ namespace recall {
 namespace sf = sql_fields;
 namespace rows = public_rows;
 
+void SqlPublicPetitionStore::hold_change_log() {
+  // Held to the commit: two writers' rows cannot commit out of seq order, which a reader that only
+  // asks for seq > the last it saw would otherwise miss for good.
+  session_.with([](SqlConnection& db) { db.lock_for_transaction("recall.public_changes"); });
+}
+
 void SqlPublicPetitionStore::record_changes(const std::string& origin,
                                             std::span<const std::int64_t> petition_ids, bool blocks,
                                             std::int64_t at) {
@@ -22,9 +28,7 @@ void SqlPublicPetitionStore::record_changes(const std::string& origin,
   rows::check_instant(at, file, "at");
   if (petition_ids.empty() && !blocks) return;
   session_.transaction([&](SqlConnection& db) {
-    // Held to the commit: two writers' rows cannot commit out of seq order, which a reader that only
-    // asks for seq > the last it saw would otherwise miss for good.
-    db.lock_for_transaction("recall.public_changes");
+    hold_change_log();
     for (const std::int64_t id : petition_ids) {
       db.query("INSERT INTO public_changes (origin, petition_id, at) VALUES ($1, $2, $3)",
                {sql_text(origin), sql_int(id), rows::instant(at)});

@@ -57,6 +57,7 @@ class SqlPublicPetitionStore final : public PublicPetitionStore {
   bool remove_block(std::int64_t id) override;
   std::vector<PublicBlock> list_blocks() override;
   AnonymisationResult anonymise_closed_before(std::int64_t cutoff, std::int64_t now) override;
+  void hold_change_log() override;
   void record_changes(const std::string& origin, std::span<const std::int64_t> petition_ids, bool blocks,
                       std::int64_t at) override;
   std::vector<PublicChange> changes_after(std::int64_t after, int limit) override;

@@ -2,7 +2,10 @@
 // thresholds and closing; signatures (one per canonical email per petition, a duplicate a result and
 // never an error), confirmation once, suspects, bulk invalidation, the block list, anonymisation, and
 // a rolled-back transaction leaving nothing. The random checks are in public_petition_counts_test.cpp.
+#include <chrono>
+#include <future>
 #include <limits>
+#include <thread>
 
 #include "contract/sample_petition.hpp"
 #include "contract/sample_public_petition.hpp"
@@ -694,6 +697,39 @@ TEST_P(StoreContract, PublicChangesAreReadInOrderAfterTheLastSeen) {
   EXPECT_EQ(field, "origin");
   EXPECT_EQ(error_kind_of([&] { petitions.changes_after(0, 0); }, &field), ErrorKind::invalid_input);
   EXPECT_EQ(field, "limit");
+}
+
+TEST_P(StoreContract, PublicChangesCommitInSeqOrder) {
+  // Two processes noting changes at once: the second waits for the first's lock, so a reader never
+  // sees a later seq while an earlier one is still to come (and then skips it for good).
+  RECALL_REQUIRE_SHARED_DATABASE();
+  auto first = open();
+  auto second = open();
+  auto reader = open();
+  std::promise<void> held;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::thread slow([&] {
+    first->transaction([&] {
+      first->public_petitions().hold_change_log();
+      first->public_petitions().record_changes("first", std::vector<std::int64_t>{1}, false, public_epoch);
+      held.set_value();
+      released.wait();
+    });
+  });
+  held.get_future().wait();
+  std::thread quick(
+      [&] { second->public_petitions().record_changes("second", std::vector<std::int64_t>{2}, false, public_epoch); });
+  // Time for the second to commit, were it not made to wait; nothing is visible before the first commits.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_TRUE(reader->public_petitions().changes_after(0, 10).empty());
+  release.set_value();
+  slow.join();
+  quick.join();
+  const std::vector<PublicChange> all = reader->public_petitions().changes_after(0, 10);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].origin, "first");
+  EXPECT_EQ(all[1].origin, "second");
 }
 
 TEST_P(StoreContract, PublicPetitionRollbackLeavesNothing) {

@@ -102,6 +102,7 @@ void import_file(const CommandContext& context, const PublicPetitionOptions& opt
   std::int64_t already = 0;
   auto& petitions = world->store->public_petitions();
   world->store->transaction([&] {
+    petitions.hold_change_log();
     for (const auto& entry : entries) {
       if (!present.emplace(entry.kind, entry.value).second) {
         ++already;

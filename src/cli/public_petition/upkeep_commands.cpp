@@ -29,6 +29,7 @@ void close_due(const CommandContext& context, const PublicPetitionOptions& optio
   const std::int64_t now = clock();
   std::vector<std::int64_t> ids;
   store->transaction([&] {
+    store->public_petitions().hold_change_log();
     ids = store->public_petitions().close_due_petitions(now);
     store->public_petitions().record_changes("command line: close-due", ids, false, now);
   });
