@@ -262,10 +262,19 @@ recall_port=""
 start_recall() {  # start_recall DB LOG [serve options...]
   local db=$1 log=$2
   shift 2
-  recall_port=$(free_port)
-  RECALL_HOME="$here" "$recall_bin" --db "$db" serve --port "$recall_port" "$@" >"$log" 2>&1 &
+  # Port 0, read back from the log: a port found free beforehand can be taken (by one of the many
+  # loopback connections the loads open) before the server binds it.
+  RECALL_HOME="$here" "$recall_bin" --db "$db" serve --port 0 "$@" >"$log" 2>&1 &
   recall_pid=$!
   pids+=("$recall_pid")
+  recall_port=""
+  for _ in $(seq 1 1200); do
+    kill -0 "$recall_pid" 2>/dev/null || { tail -n 30 "$log" >&2; die "recall serve exited at start (log above)"; }
+    recall_port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$log" | head -n 1)
+    [[ -n $recall_port ]] && break
+    sleep 0.1
+  done
+  [[ -n $recall_port ]] || { tail -n 30 "$log" >&2; die "recall serve did not say where it listens within 120 s"; }
   wait_for_http "http://127.0.0.1:$recall_port/" "$recall_pid" "$log"
 }
 stop_recall() {
