@@ -68,11 +68,18 @@ RECALL_HOME="$here" "$bin" --db "$db" public-petition publish "$id" --force >/de
 if [[ -n ${SQL:-} ]]; then
   if [[ -n ${PG_STATE:-} ]]; then psql -X -q -v ON_ERROR_STOP=1 "$db" -c "$SQL"; else sqlite3 "$db" "$SQL"; fi
 fi
-port=$((20000 + RANDOM % 20000))
+# Port 0, read back from the log (as scripts/bench-surge.sh does): a port picked beforehand can be taken.
 # shellcheck disable=SC2086  # SERVE_ARGS is a list of options
-RECALL_HOME="$here" "$bin" --db "$db" serve --port "$port" ${SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
+RECALL_HOME="$here" "$bin" --db "$db" serve --port 0 ${SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+port=""
+for _ in $(seq 1 600); do
+  port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$work/serve.log" | head -n 1)
+  [[ -n $port ]] && break
+  kill -0 "$pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n $port ]] || { cat "$work/serve.log" >&2; echo "profile.sh: the server did not start" >&2; exit 1; }
 sed -n 's/^[EWSN][0-9]\{8\}: *\([A-Z0-9]*\) *$/\1/p' data/example-postcodes.yml | sort -u >"$work/postcodes"
 sign_url=http://127.0.0.1:$port/api/public/petitions/$id/signatures
 count_url=http://127.0.0.1:$port/public/petitions/$id/count.json
