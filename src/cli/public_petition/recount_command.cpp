@@ -55,16 +55,19 @@ ServerReading read_server_around(const std::string& server, std::int64_t id, Rea
   return reading;
 }
 
+// Whether two sets of counts differ in any constituency (unallocated included).
+bool differ(const std::vector<public_petition::ConstituencyCount>& a,
+            const std::vector<public_petition::ConstituencyCount>& b) {
+  return compare_counts({{"", "", a}, {"", "", b}}).drift();
+}
+
 // After a repair: the server's counts once they equal the store's, or as they are after `patience`.
 // A running server follows the change log about once a second.
 ServerCounts wait_for_server(const std::string& server, std::int64_t id, const RecountReport& report,
                              ServerCounts counts) {
   constexpr auto patience = std::chrono::seconds(10);
   const auto give_up = std::chrono::steady_clock::now() + patience;
-  const auto agrees = [&](const ServerCounts& now) {
-    return !compare_counts({{"", "", report.grouped}, {"", "", now.by_constituency}}).drift();
-  };
-  while (!agrees(counts) && std::chrono::steady_clock::now() < give_up) {
+  while (differ(report.grouped, counts.by_constituency) && std::chrono::steady_clock::now() < give_up) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     counts = fetch_server_counts(server, id);
   }
@@ -83,8 +86,7 @@ void recount(const CommandContext& context, const PublicPetitionOptions& options
   }
   // What the server showed before the repair reached it: drift it had, now being repaired.
   std::optional<ServerCounts> before_repair;
-  if (report.repaired && !args.server.empty() &&
-      compare_counts({{"", "", report.grouped}, {"", "", server.counts.by_constituency}}).drift()) {
+  if (report.repaired && !args.server.empty() && differ(report.grouped, server.counts.by_constituency)) {
     before_repair = server.counts;
     server.counts = wait_for_server(args.server, args.id, report, server.counts);
   }
@@ -94,7 +96,7 @@ void recount(const CommandContext& context, const PublicPetitionOptions& options
       {"signature rows read one by one", "rows", report.scanned},
   };
   // Rebuilt from the store when this command started: shown only if it does not agree.
-  const bool memory_drift = compare_counts({{"", "", report.grouped}, {"", "", report.in_memory}}).drift();
+  const bool memory_drift = differ(report.grouped, report.in_memory);
   if (memory_drift) sources.push_back({"memory of this command", "memory", report.in_memory});
   if (!args.server.empty()) sources.push_back({"server " + server.counts.url, "server", server.counts.by_constituency});
   const CountComparison comparison = compare_counts(sources);
