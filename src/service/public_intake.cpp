@@ -38,8 +38,10 @@ constexpr int page_size = 100'000;
 
 }  // namespace
 
-PublicIntake::PublicIntake(Store& store, const Parliament& parliament, Clock clock, PublicPetitionConfig config)
+PublicIntake::PublicIntake(Store& store, const Parliament& parliament, Clock clock, PublicPetitionConfig config,
+                           Store* signing_store)
     : store_(store),
+      signing_store_(signing_store),
       parliament_(parliament),
       clock_(std::move(clock)),
       config_(std::move(config)),
@@ -135,6 +137,7 @@ void PublicIntake::start() {
   started_ = true;
   stopping_ = false;
   writer_ = std::thread([this] { writer_loop(); });
+  if (signing_store_ != nullptr) signing_ = std::thread([this] { signing_loop(); });
 }
 
 void PublicIntake::stop() {
@@ -143,7 +146,9 @@ void PublicIntake::stop() {
     stopping_ = true;
   }
   queue_ready_.notify_all();
+  signing_ready_.notify_all();
   if (writer_.joinable()) writer_.join();
+  if (signing_.joinable()) signing_.join();
   std::deque<SignJob> signs;
   std::deque<ConfirmJob> confirms;
   std::deque<StepJob*> steps;
@@ -167,6 +172,7 @@ void PublicIntake::sign(IntakeSignature signature, std::function<void(SignOutcom
     if (started_ && !stopping_) {
       signs_.push_back({std::move(signature), std::move(done)});
       queue_ready_.notify_one();
+      if (signing_store_ != nullptr) signing_ready_.notify_one();
       return;
     }
   }
@@ -206,12 +212,17 @@ void PublicIntake::writer_loop() {
     std::deque<StepJob*> steps;
     signs.clear();
     confirms.clear();
+    bool follow = false;
     {
       std::unique_lock lock(queue_mutex_);
       queue_ready_.wait_until(
           lock, follow_at, [this] { return stopping_ || !signs_.empty() || !confirms_.empty() || !steps_.empty(); });
       if (stopping_) return;
       steps.swap(steps_);
+      // Before any step too: a step's changes are applied to memory as deltas, which must start from
+      // what another process left in the store.
+      follow = !steps.empty() || std::chrono::steady_clock::now() >= follow_at;
+      if (follow) hold_signing(lock);
       // The batch formed while the last one committed, or its share of it (service/batch_share.hpp).
       std::size_t room = batch_share(signs_.size() + confirms_.size(), previous_batch, config_.max_batch);
       while (room > 0 && !confirms_.empty()) {
@@ -225,15 +236,52 @@ void PublicIntake::writer_loop() {
         --room;
       }
     }
-    // Before any step too: a step's changes are applied to memory as deltas, which must start from
-    // what another process left in the store.
-    if (!steps.empty() || std::chrono::steady_clock::now() >= follow_at) {
+    if (follow) {
       follow_changes();
       follow_at = std::chrono::steady_clock::now() + config_.follow_every;
+      for (StepJob* job : steps) run_step(*job);
+      {
+        std::lock_guard lock(queue_mutex_);
+        signing_held_ = false;
+      }
+      signing_ready_.notify_one();
     }
-    for (StepJob* job : steps) run_step(*job);
     previous_batch = signs.size() + confirms.size();
-    if (previous_batch > 0) run_batch(signs, confirms);
+    if (previous_batch > 0 && run_batch(store_, signs, confirms)) ++writer_batches_;
+  }
+}
+
+void PublicIntake::hold_signing(std::unique_lock<std::mutex>& queue_lock) {
+  if (signing_store_ == nullptr) return;
+  signing_held_ = true;
+  signing_idle_.wait(queue_lock, [this] { return !signing_busy_; });
+}
+
+void PublicIntake::signing_loop() {
+  std::vector<SignJob> signs;
+  std::vector<ConfirmJob> no_confirms;
+  for (;;) {
+    signs.clear();
+    {
+      std::unique_lock lock(queue_mutex_);
+      signing_ready_.wait(lock, [this] { return stopping_ || (!signing_held_ && !signs_.empty()); });
+      if (stopping_) return;
+      // Everything queued: the writer's share already splits the clients, and two sharing threads
+      // only made smaller batches (docs/performance.md).
+      std::size_t room = std::min(signs_.size(), config_.max_batch);
+      while (room > 0 && !signs_.empty()) {
+        signs.push_back(std::move(signs_.front()));
+        signs_.pop_front();
+        --room;
+      }
+      signing_busy_ = true;
+    }
+    if (run_batch(*signing_store_, signs, no_confirms)) ++signing_batches_;
+    {
+      std::lock_guard lock(queue_mutex_);
+      signing_busy_ = false;
+    }
+    signing_idle_.notify_one();
   }
 }
 
@@ -331,6 +379,7 @@ void PublicIntake::reload_petition(std::int64_t id) {
 }
 
 pp::Screening PublicIntake::screen(const pp::IpAddress& ip, const pp::EmailAddress& email) {
+  std::lock_guard lock(screening_mutex_);
   return pp::screen_signature(blocks_, limiter_, ip, email);
 }
 
@@ -424,10 +473,13 @@ void PublicIntake::apply(IntakeEffects& effects, std::int64_t now) {
       }
     }
   }
-  for (const auto& [id, email] : effects.fingerprints) {
-    fingerprints_.insert(pp::signature_fingerprint(fingerprint_key_, id, email));
+  {
+    std::lock_guard lock(screening_mutex_);
+    for (const auto& [id, email] : effects.fingerprints) {
+      fingerprints_.insert(pp::signature_fingerprint(fingerprint_key_, id, email));
+    }
+    if (effects.blocks) set_blocks(*effects.blocks);
   }
-  if (effects.blocks) set_blocks(*effects.blocks);
   // A small transaction after the batch's: the time a threshold was first reached. Should it fail, the
   // next change (or a recount with repair) notes it again, with a later time.
   for (const auto& [id, signatures] : thresholds) {

@@ -14,14 +14,24 @@
 // Moderators' steps and petition creation also run on the writer (`run`), each as a transaction of
 // its own between batches, so a petition's state, its sponsors and its counts never race a batch.
 //
-// The duplicate check (FingerprintSet, SipHash key random per process), the block list and the rate
-// limiter live on the writer thread only; the petitions and their CountAggregators are read by any
-// thread (`counts`, `petition_state`).
+// On PostgreSQL a second thread, on a second connection, writes batches of new signatures only
+// (`signing_store`), so one batch's rows go in while the other's COMMIT waits for its fsync and the
+// database's work spreads over two cores. Signatures only: they change no petition row and no count
+// (they are pending), so the two batches never touch the same row. Everything that changes a
+// petition or its counts (confirmations, sponsors, steps, following other processes) stays on the
+// writer, and a step or a follow waits until the second thread's batch in hand is committed and it
+// takes no other: a moderator's step sees every signature acknowledged before it.
+//
+// The duplicate check (FingerprintSet, SipHash key random per process), the block list, the rate
+// limiter and the re-send times are screening state: changed only by the writers, under
+// `screening_mutex_`. The petitions and their CountAggregators are read by any thread (`counts`,
+// `petition_state`).
 //
 // Other processes on the same database (a moderator's command at the command line) change petitions
 // behind the writer's back. Every step notes what it changed in the store's change log, in its own
 // transaction and under this process's origin; about once a second (`follow_every`) the writer reads
 // the log and reloads the petitions, counts and block list that another origin changed.
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -67,8 +77,11 @@ struct IntakeEffects {
 
 class PublicIntake {
  public:
-  // `store` is the intake's own connection; it and `parliament` must outlive the intake.
-  PublicIntake(Store& store, const Parliament& parliament, Clock clock, PublicPetitionConfig config);
+  // `store` is the intake's own connection; it and `parliament` must outlive the intake. A
+  // `signing_store` (another connection to the same database, outliving the intake too) adds the
+  // second thread that writes signature-only batches; none: the writer writes every batch.
+  PublicIntake(Store& store, const Parliament& parliament, Clock clock, PublicPetitionConfig config,
+               Store* signing_store = nullptr);
   ~PublicIntake();  // stop()
   PublicIntake(const PublicIntake&) = delete;
   PublicIntake& operator=(const PublicIntake&) = delete;
@@ -76,7 +89,7 @@ class PublicIntake {
   // Loads every petition that takes signatures or shows counts, their duplicate check and counts,
   // and the block list, then starts the writer. Once.
   void start();
-  // Finishes the batch in hand, then answers everything still queued `unavailable` (steps throw
+  // Finishes the batches in hand, then answers everything still queued `unavailable` (steps throw
   // Error(unavailable)). Idempotent.
   void stop();
 
@@ -99,6 +112,10 @@ class PublicIntake {
   [[nodiscard]] std::uint64_t generation() const { return generation_; }
   // This process in the store's change log (random per process).
   [[nodiscard]] const std::string& origin() const { return origin_; }
+  // Batches committed so far by the writer and by the second signing thread (0 without one).
+  [[nodiscard]] std::pair<std::uint64_t, std::uint64_t> batches_committed() const {
+    return {writer_batches_.load(), signing_batches_.load()};
+  }
 
  private:
   struct Slot {
@@ -123,8 +140,13 @@ class PublicIntake {
   void load_petition(const PublicPetitionRecord& record, bool fingerprints);
   void set_blocks(const std::vector<PublicBlock>& blocks);
   void writer_loop();
+  void signing_loop();
+  // Called by the writer with queue_mutex_ held: no new batch on the signing thread, and none in hand.
+  void hold_signing(std::unique_lock<std::mutex>& queue_lock);
   void run_step(StepJob& job);
-  void run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob>& confirms);
+  // One group commit on `store` (the writer's, or the signing thread's with no confirmations).
+  // Returns whether it committed.
+  bool run_batch(Store& store, std::vector<SignJob>& signs, std::vector<ConfirmJob>& confirms);
   // After a COMMIT: counts, petitions and the rest in memory, then thresholds newly reached on disk.
   void apply(IntakeEffects& effects, std::int64_t now);
   [[nodiscard]] bool resend_due(std::uint64_t fingerprint, std::int64_t now);
@@ -133,6 +155,7 @@ class PublicIntake {
   void reload_petition(std::int64_t id);
 
   Store& store_;
+  Store* signing_store_;  // the second signing thread's connection, if any
   const Parliament& parliament_;
   Clock clock_;
   PublicPetitionConfig config_;
@@ -144,7 +167,8 @@ class PublicIntake {
   mutable std::mutex slots_mutex_;
   std::unordered_map<std::int64_t, Slot> slots_;
 
-  // The writer's own.
+  // Screening state: the writers', under screening_mutex_ (taken before slots_mutex_).
+  std::mutex screening_mutex_;
   public_petition::SipKey fingerprint_key_{};
   public_petition::FingerprintSet fingerprints_;
   public_petition::BlockList blocks_;
@@ -158,7 +182,15 @@ class PublicIntake {
   std::deque<StepJob*> steps_;
   bool started_ = false;
   bool stopping_ = false;
+  // The writer needs the signing thread idle (a step, a follow): it takes no batch meanwhile.
+  bool signing_held_ = false;
+  bool signing_busy_ = false;        // the signing thread has a batch in hand
+  std::condition_variable signing_ready_;  // for the signing thread: signatures queued, or released
+  std::condition_variable signing_idle_;   // for the writer: the signing thread's batch is done
+  std::atomic<std::uint64_t> writer_batches_{0};
+  std::atomic<std::uint64_t> signing_batches_{0};
   std::thread writer_;
+  std::thread signing_;
 };
 
 }  // namespace recall

@@ -44,9 +44,9 @@ bool PublicIntake::resend_due(std::uint64_t fingerprint, std::int64_t now) {
   return true;
 }
 
-void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob>& confirms) {
+bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vector<ConfirmJob>& confirms) {
   const std::int64_t now = clock_();
-  auto& petitions = store_.public_petitions();
+  auto& petitions = store.public_petitions();
   std::vector<SignOutcome> outcomes(signs.size(), SignOutcome::pending);
 
   // Constituencies for the batch's postcodes, in a few statements (before the write lock is taken).
@@ -55,21 +55,22 @@ void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob
     std::set<std::string> distinct;
     for (const SignJob& job : signs) distinct.insert(job.signature.postcode);
     const std::vector<std::string> postcodes(distinct.begin(), distinct.end());
-    constituency = store_.postcodes().find_postcodes(postcodes);
+    constituency = store.postcodes().find_postcodes(postcodes);
   } catch (const std::exception& e) {
     spdlog::error("public petitions: postcode look-up failed ({}); the batch is refused", e.what());
     for (SignJob& job : signs) job.done(SignOutcome::unavailable);
     for (ConfirmJob& job : confirms) job.done(ConfirmResult{ConfirmOutcome::unavailable, 0});
-    return;
+    return false;
   }
 
-  // Screening, in arrival order, against memory only.
+  // Screening, in arrival order, against memory only (shared with the other writer thread, if any).
   std::vector<NewPublicSignature> rows;
   std::vector<ConfirmSecret> row_secrets;  // each row's link secret, made a token once it has an id
   std::vector<std::string> row_actions;    // the petition's action, for the email
   std::vector<std::uint64_t> fresh;        // fingerprints this batch added (forgotten if it fails)
   std::vector<Repeat> repeats;             // pending signers to email again
   {
+    std::lock_guard screening(screening_mutex_);
     std::lock_guard lock(slots_mutex_);
     for (std::size_t i = 0; i < signs.size(); ++i) {
       const IntakeSignature& s = signs[i].signature;
@@ -109,7 +110,7 @@ void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob
   std::vector<std::optional<ConfirmedSignature>> confirmed;
   IntakeEffects effects;
   try {
-    store_.transaction([&] {
+    store.transaction([&] {
       const std::vector<SignatureInsert> inserted = petitions.add_signatures(rows);
       std::vector<OutboxMessage> messages;
       messages.reserve(rows.size() + repeats.size());
@@ -133,7 +134,7 @@ void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob
              row->sponsor ? ConfirmationKind::sponsor : ConfirmationKind::signer, config_.site_url, std::nullopt},
             now));
       }
-      store_.outbox().enqueue_batch(messages);
+      store.outbox().enqueue_batch(messages);
 
       confirmed = petitions.confirm_signatures(tokens, now);
       // Sponsors count when they confirm; the one that reaches the number needed sends the petition
@@ -162,29 +163,37 @@ void PublicIntake::run_batch(std::vector<SignJob>& signs, std::vector<ConfirmJob
     });
   } catch (const std::exception& e) {
     // Nothing was stored: forget this batch's fingerprints so the signers can try again.
-    for (const std::uint64_t fingerprint : fresh) fingerprints_.erase(fingerprint);
+    {
+      std::lock_guard screening(screening_mutex_);
+      for (const std::uint64_t fingerprint : fresh) fingerprints_.erase(fingerprint);
+    }
     spdlog::error("public petitions: a batch of {} signatures and {} confirmations failed to commit: {}", rows.size(),
                   confirms.size(), e.what());
     for (std::size_t i = 0; i < signs.size(); ++i) {
       signs[i].done(outcomes[i] == SignOutcome::pending ? SignOutcome::unavailable : outcomes[i]);
     }
     for (ConfirmJob& job : confirms) job.done(ConfirmResult{ConfirmOutcome::unavailable, 0});
-    return;
+    return false;
   }
 
   for (const auto& row : confirmed) {
     if (row && row->counts) effects.count_changes.emplace_back(row->petition_id, row->count_change());
   }
-  try {
-    apply(effects, now);
-  } catch (const std::exception& e) {
-    spdlog::error("public petitions: memory did not follow a committed batch ({}); run a recount", e.what());
+  // A batch without confirmations changes nothing in memory (new signatures are pending), so the
+  // signing thread, which never has any, never calls apply(): that stays the writer's.
+  if (!confirms.empty()) {
+    try {
+      apply(effects, now);
+    } catch (const std::exception& e) {
+      spdlog::error("public petitions: memory did not follow a committed batch ({}); run a recount", e.what());
+    }
   }
   for (std::size_t i = 0; i < signs.size(); ++i) signs[i].done(outcomes[i]);
   for (std::size_t i = 0; i < confirms.size(); ++i) {
     confirms[i].done(confirmed[i] ? ConfirmResult{ConfirmOutcome::confirmed, confirmed[i]->petition_id}
                                   : ConfirmResult{ConfirmOutcome::unknown, 0});
   }
+  return true;
 }
 
 }  // namespace recall

@@ -41,7 +41,7 @@ std::string_view to_string(ConfirmOutcome outcome) {
 }
 
 PublicPetitionService::PublicPetitionService(Store& store, Store& intake_store, const Parliament& parliament,
-                                             Clock clock, PublicPetitionConfig config)
+                                             Clock clock, PublicPetitionConfig config, Store* signing_store)
     : store_(store), parliament_(parliament), clock_(std::move(clock)), config_(std::move(config)) {
   pp::check_rules(config_.rules);
   pp::check_limits(config_.rate_limits);
@@ -49,7 +49,7 @@ PublicPetitionService::PublicPetitionService(Store& store, Store& intake_store, 
     throw Error(ErrorKind::invalid_input, "personal data is kept at least one month after close",
                 SourceLocation{"", 0, 0, "anonymise_after_months"});
   }
-  intake_ = std::make_unique<PublicIntake>(intake_store, parliament_, clock_, config_);
+  intake_ = std::make_unique<PublicIntake>(intake_store, parliament_, clock_, config_, signing_store);
 }
 
 PublicPetitionService::~PublicPetitionService() { stop(); }
@@ -116,5 +116,9 @@ std::optional<CountsStamp> PublicPetitionService::counts_stamp(std::int64_t peti
 }
 
 const std::string& PublicPetitionService::change_origin() const { return intake_->origin(); }
+
+std::pair<std::uint64_t, std::uint64_t> PublicPetitionService::batches_committed() const {
+  return intake_->batches_committed();
+}
 
 }  // namespace recall

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -134,9 +135,12 @@ struct RecountReport {
 class PublicPetitionService {
  public:
   // `store` serves reads and moderators' steps; `intake_store` is the sequencer's own connection
-  // (the same database), so a commit in progress never blocks a page. Both must outlive the service.
+  // (the same database), so a commit in progress never blocks a page. A `signing_store`, a third
+  // connection, lets the sequencer write a second batch of signatures at once (worth it on
+  // PostgreSQL, whose transactions run side by side; service/public_intake.hpp). All must outlive the
+  // service.
   PublicPetitionService(Store& store, Store& intake_store, const Parliament& parliament, Clock clock,
-                        PublicPetitionConfig config = {});
+                        PublicPetitionConfig config = {}, Store* signing_store = nullptr);
   ~PublicPetitionService();  // stops the sequencer; requests not yet committed get `unavailable`
   PublicPetitionService(const PublicPetitionService&) = delete;
   PublicPetitionService& operator=(const PublicPetitionService&) = delete;
@@ -177,6 +181,8 @@ class PublicPetitionService {
   // This process in the store's change log (PublicPetitionStore::record_changes), for a change made
   // in a transaction of its own rather than through the service (a command's block import).
   [[nodiscard]] const std::string& change_origin() const;
+  // Group commits so far: by the sequencer's writer, and by its second signing connection if any.
+  [[nodiscard]] std::pair<std::uint64_t, std::uint64_t> batches_committed() const;
 
   // --- Moderation (Role::moderator; each step audited) ---
 

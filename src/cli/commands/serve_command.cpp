@@ -178,7 +178,12 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   for (const std::string& range : options.trusted_proxies) {
     public_config.trusted_proxies.push_back(public_petition::parse_cidr(range, "--trusted-proxy"));
   }
-  PublicPetitionService public_petitions(*store, *intake_store, parliament, clock, public_config);
+  // PostgreSQL runs two transactions side by side, so a second connection writes a second batch of
+  // signatures while the first commits; SQLite has one writer at a time, and a second would only wait.
+  std::unique_ptr<Store> signing_store;
+  if (store->backend() == "postgresql") signing_store = open_context_store(context);
+  PublicPetitionService public_petitions(*store, *intake_store, parliament, clock, public_config,
+                                         signing_store.get());
   public_petitions.start();
 
   http::Router router(&templates);

@@ -1,8 +1,9 @@
 #pragma once
 // The world the public petition service tests run in: a real database (a SQLite file, or a fresh
-// schema in the PostgreSQL named by RECALL_TEST_POSTGRES_URL) opened twice, as `recall serve` does
-// (one connection for reads and one for the intake), the real reference data, two postcodes in the
-// directory, a clock moved by hand, and the confirmation links read back out of the outbox.
+// schema in the PostgreSQL named by RECALL_TEST_POSTGRES_URL) opened as `recall serve` opens it (one
+// connection for reads, one for the intake, and on PostgreSQL one for the intake's second writer),
+// the real reference data, two postcodes in the directory, a clock moved by hand, and the
+// confirmation links read back out of the outbox.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -65,6 +66,8 @@ class PublicWorld : public ::testing::TestWithParam<contract::Backend> {
     }
     store_ = open_store(database_->url());
     intake_store_ = open_store(database_->url());
+    // As `recall serve` does: on PostgreSQL a second connection writes a second batch of signatures.
+    if (GetParam() == contract::Backend::postgresql) signing_store_ = open_store(database_->url());
     check_store_ = open_store(database_->url());
     store_->postcodes().upsert_postcodes({{peterborough_postcode, peterborough_code}});
     config_.rules.sponsors_needed = 2;
@@ -79,7 +82,7 @@ class PublicWorld : public ::testing::TestWithParam<contract::Backend> {
 
   void start_service() {
     service_ = std::make_unique<PublicPetitionService>(*store_, *intake_store_, public_parliament(),
-                                                       [this] { return now_.load(); }, config_);
+                                                       [this] { return now_.load(); }, config_, signing_store_.get());
     service_->start();
   }
 
@@ -153,6 +156,7 @@ class PublicWorld : public ::testing::TestWithParam<contract::Backend> {
   std::unique_ptr<contract::TestDatabase> database_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Store> intake_store_;
+  std::unique_ptr<Store> signing_store_;  // PostgreSQL only
   std::unique_ptr<Store> check_store_;  // a fresh connection, as a reader elsewhere would see
   std::unique_ptr<PublicPetitionService> service_;
 };
