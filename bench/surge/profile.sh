@@ -21,12 +21,13 @@
 #                                                # file)
 #   SQL="DROP INDEX …" bench/surge/profile.sh    # a schema experiment: SQL run on the database before
 #                                                # serving (on SQLite with the sqlite3 command)
+#   MODE=both SIGN_RATE=2000 bench/surge/profile.sh  # signing held to 2,000 a second (bench/wrk/sign_paced.lua)
 #
 # PostgreSQL's figures are only comparable with durability on: pg-test-cluster.sh turns fsync off,
 # and scripts/bench-surge.sh shows how to restart the cluster without that.
 #
-# Environment: RECALL_BIN, MODE, SECONDS_OF_LOAD (12), SIGN_CONNECTIONS (64), COUNT_THREADS (1), SERVE_ARGS, PG_STATE,
-# SQL, KEEP=1.
+# Environment: RECALL_BIN, MODE, SECONDS_OF_LOAD (12), SIGN_CONNECTIONS (64), SIGN_RATE (none: as fast as
+# answered), COUNT_THREADS (1), SERVE_ARGS, PG_STATE, SQL, KEEP=1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$here"
@@ -112,7 +113,11 @@ if [[ $mode != sign ]]; then
   helpers+=($!)
 fi
 if [[ $mode != count ]]; then
-  wrk -t1 -c"$sign_connections" -d"${seconds}s" --latency -s bench/wrk/sign.lua "$sign_url" -- "$work/postcodes" run >"$work/sign.wrk" 2>&1
+  if [[ -n ${SIGN_RATE:-} ]]; then
+    wrk -t1 -c"$sign_connections" -d"${seconds}s" --latency -s bench/wrk/sign_paced.lua "$sign_url" -- "$work/postcodes" run "$SIGN_RATE" >"$work/sign.wrk" 2>&1
+  else
+    wrk -t1 -c"$sign_connections" -d"${seconds}s" --latency -s bench/wrk/sign.lua "$sign_url" -- "$work/postcodes" run >"$work/sign.wrk" 2>&1
+  fi
 fi
 for helper in "${helpers[@]}"; do wait "$helper" || true; done
 cpu_ticks >"$work/cpu.after"
