@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <optional>
 #include <regex>
@@ -125,6 +126,17 @@ class PublicWorld : public ::testing::TestWithParam<contract::Backend> {
       if (message.to == to && std::regex_search(message.body, match, link)) token = match[1].str();
     }
     return token;
+  }
+
+  // The token in the newest confirmation email to each recipient: one read of the outbox.
+  std::map<std::string, std::string> latest_tokens() {
+    static const std::regex link(R"(http://recall\.test/public/petitions/[0-9]+/confirm/([A-Za-z0-9_-]{43}))");
+    std::map<std::string, std::string> tokens;
+    for (const OutboxMessage& message : check_store_->outbox().list_outbox()) {
+      std::smatch match;
+      if (std::regex_search(message.body, match, link)) tokens[message.to] = match[1].str();
+    }
+    return tokens;
   }
 
   ConfirmResult confirm_latest(const std::string& to) {
