@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config ccache git clang libclang-rt-14-dev
   libboost-dev libboost-system-dev libsqlite3-dev libpq-dev postgresql-15 postgresql-client-15
   nlohmann-json3-dev libfmt-dev libspdlog-dev libsodium-dev libssl-dev libcli11-dev libyaml-cpp-dev
-  libkainjow-mustache-dev libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
+  libkainjow-mustache-dev libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libgoogle-perftools-dev
   python3-aiosmtpd
   chromium
 )
