@@ -20,7 +20,7 @@
 // (they are pending), so the two batches never touch the same row. Everything that changes a
 // petition or its counts (confirmations, sponsors, steps, following other processes) stays on the
 // writer, and a step or a follow waits until the second thread's batch in hand is committed and it
-// takes no other: a moderator's step sees every signature acknowledged before it.
+// takes no other: no batch screened before a moderator's step is still uncommitted while it runs.
 //
 // The duplicate check (FingerprintSet, SipHash key random per process), the block list, the rate
 // limiter and the re-send times are screening state: changed only by the writers, under
