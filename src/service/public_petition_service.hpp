@@ -132,6 +132,11 @@ struct RecountReport {
   bool repaired = false;  // memory rebuilt from the store, thresholds marked
 };
 
+struct BlockImport {
+  std::int64_t added = 0;
+  std::int64_t already_blocked = 0;
+};
+
 class PublicPetitionService {
  public:
   // `store` serves reads and moderators' steps; `intake_store` is the sequencer's own connection
@@ -199,6 +204,12 @@ class PublicPetitionService {
                               const Actor& actor);  // empty ids: every suspect; returns how many now count
   std::int64_t add_block(public_petition::BlockKind kind, const std::string& value, const std::string& note,
                          const Actor& actor);
+  // A block-list file's entries (public_petition::parse_block_entries) as ONE step: all or none, an
+  // audit entry each (public-petition.block.add, naming `file` and the line). Entries already blocked
+  // are skipped, so importing the same file again changes nothing. A value the store refuses fails
+  // the whole import with Error naming `file`, the line and the kind.
+  BlockImport import_blocks(const std::vector<public_petition::BlockEntry>& entries, const std::string& note,
+                            const std::string& file, const Actor& actor);
   bool remove_block(std::int64_t block_id, const Actor& actor);
   std::vector<PublicBlock> blocks(const Actor& actor);
   std::vector<InvalidationRecord> invalidations(std::int64_t id, const Actor& actor);

@@ -1,5 +1,9 @@
 // Moderators' steps on public petitions: each checks the moderate_public_petitions permission, runs
 // on the intake's writer as one transaction with its audit entry, and moves counts after COMMIT.
+#include <set>
+#include <string>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -151,6 +155,41 @@ std::int64_t PublicPetitionService::add_block(pp::BlockKind kind, const std::str
     return effects;
   });
   return block_id;
+}
+
+BlockImport PublicPetitionService::import_blocks(const std::vector<pp::BlockEntry>& entries, const std::string& note,
+                                                 const std::string& file, const Actor& actor) {
+  require_moderator(actor);
+  const std::string cleaned_note = pp::clean_text_field(note, "note", false);
+  BlockImport result;
+  intake_->run([&](Store& store) {
+    result = {};
+    const std::int64_t now = clock_();
+    auto& petitions = store.public_petitions();
+    std::set<std::pair<pp::BlockKind, std::string>> present;
+    for (const PublicBlock& block : petitions.list_blocks()) present.emplace(block.kind, block.value);
+    for (const pp::BlockEntry& entry : entries) {
+      if (!present.emplace(entry.kind, entry.value).second) {
+        ++result.already_blocked;
+        continue;
+      }
+      std::int64_t id = 0;
+      try {
+        id = petitions.add_block(PublicBlock{0, entry.kind, entry.value, now, actor.user_id, cleaned_note});
+      } catch (const Error& error) {  // the file's line, for a value the store still refuses
+        throw Error(error.kind(), error.message(),
+                    SourceLocation{file, entry.line, 0, std::string(pp::to_string(entry.kind))});
+      }
+      petition_steps::audit(store, actor, now, "public-petition.block.add", fmt::format("public-block/{}", id),
+                            {{"kind", pp::to_string(entry.kind)}, {"value", entry.value}, {"note", cleaned_note},
+                             {"file", file}, {"line", entry.line}});
+      ++result.added;
+    }
+    IntakeEffects effects;
+    if (result.added > 0) effects.blocks = petitions.list_blocks();  // memory, and the change log for others
+    return effects;
+  });
+  return result;
 }
 
 bool PublicPetitionService::remove_block(std::int64_t block_id, const Actor& actor) {

@@ -4,7 +4,6 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <set>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -13,7 +12,6 @@
 #include "cli/public_petition/public_petition_subcommands.hpp"
 #include "core/auth/clock.hpp"
 #include "core/public_petition/petition_text.hpp"
-#include "service/petition_steps.hpp"
 
 namespace recall::cli {
 
@@ -83,50 +81,22 @@ std::string read_whole_file(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Every line is checked before anything is written (a bad line: file:line:column, nothing imported),
-// then the new entries and their audit entries go in ONE transaction on this process's store
-// connection, with the service's audit action (public-petition.block.add). The service's add_block
-// runs one transaction per entry on its writer, so a failure half-way would leave half a file.
-// Entries already blocked are skipped, so importing the same file again changes nothing.
+// Every line is checked before anything is written (a bad line: file:line:column, nothing imported);
+// then the service adds the new entries and their audit entries as one step (all or none), and a
+// running server follows its change log. Entries already blocked are skipped, so importing the same
+// file again changes nothing.
 void import_file(const CommandContext& context, const PublicPetitionOptions& options, const ImportArgs& args) {
   const auto entries = public_petition::parse_block_entries(read_whole_file(args.file), args.file);
   const std::string note = with_option_names({{"note", "--note"}}, [&] {
     return public_petition::clean_text_field(args.note, "note", false);
   });
   auto world = open_public_petition_world(context, options);
-  std::set<std::pair<BlockKind, std::string>> present;
-  // Also the permission check: the service refuses an actor who may not moderate.
-  for (const auto& block : world->service->blocks(world->moderator)) present.emplace(block.kind, block.value);
-  const std::int64_t now = world->clock();
-  std::int64_t added = 0;
-  std::int64_t already = 0;
-  auto& petitions = world->store->public_petitions();
-  world->store->transaction([&] {
-    petitions.hold_change_log();
-    for (const auto& entry : entries) {
-      if (!present.emplace(entry.kind, entry.value).second) {
-        ++already;
-        continue;
-      }
-      std::int64_t id = 0;
-      try {
-        id = petitions.add_block(PublicBlock{0, entry.kind, entry.value, now, world->moderator.user_id, note});
-      } catch (const Error& error) {  // the file's line, for a value the store still refuses
-        throw Error(error.kind(), error.message(),
-                    SourceLocation{args.file, entry.line, 0, std::string(to_string(entry.kind))});
-      }
-      petition_steps::audit(*world->store, world->moderator, now, "public-petition.block.add",
-                            fmt::format("public-block/{}", id),
-                            {{"kind", to_string(entry.kind)}, {"value", entry.value}, {"note", note},
-                             {"file", args.file}, {"line", entry.line}});
-      ++added;
-    }
-    // A running server reloads its block list from this (service/public_intake.hpp).
-    if (added > 0) petitions.record_changes(world->service->change_origin(), {}, true, now);
-  });
-  if (options.json) return print_json({{"file", args.file}, {"added", added}, {"already_blocked", already}});
-  std::cout << fmt::format("Imported {}: {} entr{} added, {} already blocked.\n", args.file, added,
-                           added == 1 ? "y" : "ies", already);
+  const BlockImport imported = world->service->import_blocks(entries, note, args.file, world->moderator);
+  if (options.json) {
+    return print_json({{"file", args.file}, {"added", imported.added}, {"already_blocked", imported.already_blocked}});
+  }
+  std::cout << fmt::format("Imported {}: {} entr{} added, {} already blocked.\n", args.file, imported.added,
+                           imported.added == 1 ? "y" : "ies", imported.already_blocked);
 }
 
 }  // namespace

@@ -164,6 +164,34 @@ TEST_P(PublicWorld, TheBlockListMarksSignersSuspect) {
   }
 }
 
+TEST_P(PublicWorld, ABlockFileIsImportedAsOneStepAndWhatIsBlockedAlreadyIsSkipped) {
+  const std::int64_t petition = open_petition();
+  service_->add_block(pp::BlockKind::ip, "203.0.113.0/24", "", moderator_actor());
+  const auto entries = pp::parse_block_entries("ip 203.0.113.0/24\ndomain *.spam.example\nemail Spammer@Example.COM\n",
+                                               "flood.txt");
+  const std::size_t audited_before = check_store_->audit().export_audit().size();
+  const BlockImport imported = service_->import_blocks(entries, "the flood", "flood.txt", moderator_actor());
+  EXPECT_EQ(imported.added, 2);
+  EXPECT_EQ(imported.already_blocked, 1);
+  EXPECT_EQ(service_->blocks(moderator_actor()).size(), 3u);
+  const auto audit = check_store_->audit().export_audit();
+  ASSERT_EQ(audit.size(), audited_before + 2);
+  EXPECT_EQ(audit.back().action, "public-petition.block.add");
+  EXPECT_NE(audit.back().detail.find("flood.txt"), std::string::npos) << audit.back().detail;
+
+  // The writer's memory follows at once: both new entries mark signers suspect.
+  EXPECT_EQ(sign(petition, "x@mail.spam.example", address(80)), SignOutcome::pending);
+  EXPECT_EQ(sign(petition, "spammer@example.com", address(81)), SignOutcome::pending);
+  EXPECT_EQ(confirm_latest("x@mail.spam.example").outcome, ConfirmOutcome::confirmed);
+  EXPECT_EQ(confirm_latest("spammer@example.com").outcome, ConfirmOutcome::confirmed);
+  EXPECT_EQ(total(petition), 3);
+
+  const BlockImport again = service_->import_blocks(entries, "the flood", "flood.txt", moderator_actor());
+  EXPECT_EQ(again.added, 0);
+  EXPECT_EQ(again.already_blocked, 3);
+  EXPECT_THROW(service_->import_blocks(entries, "", "flood.txt", Actor{}), Error) << "not a moderator";
+}
+
 TEST_P(PublicWorld, BulkInvalidationTakesCountsDownAndTheyStayEqualToTheStore) {
   const std::int64_t petition = open_petition();
   now_ += 100;
