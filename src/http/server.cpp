@@ -358,12 +358,21 @@ asio::awaitable<Response> Connection::answer(bhttp::request<bhttp::string_body>&
   std::optional<Response> now =
       server_.router.dispatch(std::move(std::get<Request>(prepared)), [&]() -> Responder::Deliver {
         later = std::make_shared<LaterAnswer>(socket_.get_executor());
-        // The Deliver holds the connection and the slot: if the client has gone meanwhile, the
-        // answer is still written into live memory and then dropped by the failed write.
-        return [self = shared_from_this(), later](Response response) {
-          asio::post(self->socket_.get_executor(), [later, response = std::move(response)]() mutable {
-            later->response = std::move(response);
-            later->wake.cancel();
+        // The Deliver holds the connection and the slot weakly: the last owner of a socket or a timer
+        // must let go of it on an I/O thread, never on the thread that answers, which may outlive
+        // the server (a Responder kept past shutdown destroyed them after the io_context). While
+        // the connection waits for the answer both are alive, and the handler posted to its thread
+        // takes them there; once the client has gone, the answer is dropped.
+        return [weak_self = std::weak_ptr<Connection>(shared_from_this()),
+                weak_later = std::weak_ptr<LaterAnswer>(later)](Response response) {
+          std::shared_ptr<Connection> self = weak_self.lock();
+          std::shared_ptr<LaterAnswer> waiting = weak_later.lock();
+          if (!self || !waiting) return;
+          const auto executor = self->socket_.get_executor();
+          asio::post(executor, [self = std::move(self), waiting = std::move(waiting),
+                                response = std::move(response)]() mutable {
+            waiting->response = std::move(response);
+            waiting->wake.cancel();
           });
         };
       });
