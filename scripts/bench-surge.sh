@@ -128,10 +128,15 @@ stop_pid() {
 
 record() { echo "$1=$2" >>"$results"; }
 
+# A port for a server that cannot listen on port 0 and say where (nginx, the SMTP sink), taken
+# below the kernel's ephemeral range: the loads' many loopback connections take their local ports
+# from that range, and one of them can take a port chosen there before the server binds it.
 free_port() {
-  local port
+  local port low=32768 range
+  range=$(cat /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null) && low=${range%%[[:space:]]*}
+  (( low > 11000 )) || low=32768
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((10000 + RANDOM % (low - 10000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
   done
   die "no free port found"
@@ -371,14 +376,26 @@ run_recall() {  # run_recall LABEL DB
   # with an SMTP sink delivers them until there are enough tokens. Delivery is not timed, and is
   # stopped before the confirmations are, so it takes no CPU from them.
   step "(c) Recall with $label: delivering confirmation emails to an SMTP sink until $confirms tokens"
-  local smtp_port tokens=$work/tokens-$label.txt
-  smtp_port=$(free_port)
+  local smtp_port smtp_pid="" tokens=$work/tokens-$label.txt attempt
   : >"$tokens"
-  PYTHONPATH="$here/bench/surge" "$python" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" \
-    -c confirm_link_sink.ConfirmLinkSink "$tokens" >"$work/smtp-$label.log" 2>&1 &
-  local smtp_pid=$!
-  pids+=("$smtp_pid")
-  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.1; done
+  # Up to five ports, in case another process binds the one chosen before the sink does.
+  for attempt in 1 2 3 4 5; do
+    smtp_port=$(free_port)
+    PYTHONPATH="$here/bench/surge" "$python" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" \
+      -c confirm_link_sink.ConfirmLinkSink "$tokens" >"$work/smtp-$label.log" 2>&1 &
+    smtp_pid=$!
+    pids+=("$smtp_pid")
+    for _ in $(seq 1 100); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break
+      kill -0 "$smtp_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$smtp_pid" 2>/dev/null && break
+    forget_pid "$smtp_pid"
+    echo "the SMTP sink could not listen on port $smtp_port (attempt $attempt); trying another" >&2
+    smtp_pid=""
+  done
+  [[ -n $smtp_pid ]] || { cat "$work/smtp-$label.log" >&2; die "the SMTP sink did not start"; }
   start_recall "$db" "$work/recall-$label-mail.log" --smtp-url "smtp://127.0.0.1:$smtp_port" --mail-from bench@example.org
   local waited=0 have=0 last=0 still=0
   while :; do
