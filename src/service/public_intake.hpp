@@ -3,7 +3,8 @@
 // that owns every change to public petitions, so memory and disk move together.
 //
 // Sign and confirm requests queue in memory. The writer takes what is queued (up to max_batch, and
-// about half when a fixed set of clients keeps it busy: service/batch_share.hpp) and
+// about half when a fixed set of clients keeps it busy: service/batch_share.hpp; when requests came
+// in while it was busy but fewer than a batch's worth, it first waits a moment for more: `gather`) and
 // writes it as ONE transaction on its own store connection: the signatures as multi-row INSERTs, their
 // confirmation emails as multi-row outbox INSERTs, the confirmations as a few UPDATEs, sponsors
 // counted. Only after COMMIT does it move the counts in memory and call each request's `done`; so
@@ -140,6 +141,10 @@ class PublicIntake {
   void load_petition(const PublicPetitionRecord& record, bool fingerprints);
   void set_blocks(const std::vector<PublicBlock>& blocks);
   void writer_loop();
+  // With queue_mutex_ held: waits up to config_.gather for the queue to reach a batch worth a commit.
+  void gather(std::unique_lock<std::mutex>& queue_lock);
+  void wake_writers();  // after a request is queued, with queue_mutex_ held
+  [[nodiscard]] std::size_t queued() const { return signs_.size() + confirms_.size(); }  // queue_mutex_ held
   void signing_loop();
   // Called by the writer with queue_mutex_ held: no new batch on the signing thread, and none in hand.
   void hold_signing(std::unique_lock<std::mutex>& queue_lock);

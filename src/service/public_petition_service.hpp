@@ -45,6 +45,10 @@ struct PublicPetitionConfig {
   int anonymise_after_months = 6;                  // personal data removed this long after close
   std::string site_url = "http://127.0.0.1:8080";  // the links in emails: site_url + "/public/petitions/{id}/confirm/{token}"
   std::size_t max_batch = 2000;                    // rows per group commit, bounding latency
+  // At most how long the writer waits for a small batch to fill while requests keep coming: a batch
+  // of a few rows costs the database nearly what a full one does. Zero: never wait.
+  // service/public_intake.cpp, PublicIntake::gather.
+  std::chrono::microseconds gather{2000};
   // Reverse proxies whose X-Forwarded-For is believed (core/public_petition/client_address.hpp);
   // empty: the connection's peer is the signer.
   std::vector<public_petition::CidrRange> trusted_proxies;
