@@ -26,6 +26,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/buffer_traits.hpp>
+#include <boost/beast/core/buffers_suffix.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -49,6 +51,16 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
+
+// A connection's objects name their io_context's executor type rather than the type-erased
+// any_io_executor: every operation otherwise copies, compares and destroys an erased executor.
+using Executor = asio::io_context::executor_type;
+using Socket = asio::basic_stream_socket<tcp, Executor>;
+using Timer = asio::basic_waitable_timer<std::chrono::steady_clock,
+                                         asio::wait_traits<std::chrono::steady_clock>, Executor>;
+template <class T>
+using Awaitable = asio::awaitable<T, Executor>;
+constexpr asio::use_awaitable_t<Executor> awaited;
 
 namespace {
 
@@ -208,15 +220,16 @@ struct Server::Impl {
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(Server::Impl& server, tcp::socket socket)
+  Connection(Server::Impl& server, Socket socket)
       : server_(server), socket_(std::move(socket)), watchdog_(socket_.get_executor()) {
     beast::error_code ec;
+    socket_.non_blocking(true, ec);  // for the write tried at once in send()
     const auto endpoint = socket_.remote_endpoint(ec);
     if (!ec) remote_ = endpoint.address().to_string();
   }
 
-  asio::awaitable<void> run();
-  [[nodiscard]] asio::any_io_executor executor() { return socket_.get_executor(); }
+  Awaitable<void> run();
+  [[nodiscard]] Executor executor() { return socket_.get_executor(); }
 
   // Runs on the connection's thread: an idle connection closes now, a busy one after its response.
   void request_stop() {
@@ -238,16 +251,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void no_deadline() { deadline_ = std::chrono::steady_clock::time_point::max(); }
   void watch();
 
-  asio::awaitable<Response> answer(bhttp::request<bhttp::string_body>& message);
-  asio::awaitable<bool> send(Response response, const std::string& method, unsigned version, bool keep_alive,
-                             std::string_view target, std::chrono::steady_clock::time_point started);
-  asio::awaitable<void> send_error(int status, std::string_view title, std::string_view detail,
-                                   std::string_view target, unsigned version,
-                                   std::chrono::steady_clock::time_point started);
+  Awaitable<Response> answer(bhttp::request<bhttp::string_body>& message);
+  Awaitable<bool> send(Response response, const std::string& method, unsigned version, bool keep_alive,
+                       std::string_view target, std::chrono::steady_clock::time_point started);
+  Awaitable<void> send_error(int status, std::string_view title, std::string_view detail,
+                             std::string_view target, unsigned version,
+                             std::chrono::steady_clock::time_point started);
 
   Server::Impl& server_;
-  tcp::socket socket_;
-  asio::steady_timer watchdog_;
+  Socket socket_;
+  Timer watchdog_;
   std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
   bool timed_out_ = false;
   bool finished_ = false;
@@ -268,7 +281,7 @@ void Connection::watch() {
   });
 }
 
-asio::awaitable<void> Connection::run() {
+Awaitable<void> Connection::run() {
   const ServerLimits& limits = server_.config.limits;
   beast::error_code ec;
   watch();
@@ -279,8 +292,8 @@ asio::awaitable<void> Connection::run() {
       if (server_.stopping) break;
       idle_ = true;
       expire_after(served == 0 ? limits.read_timeout : limits.keep_alive);
-      const std::size_t n = co_await socket_.async_read_some(buffer_.prepare(4096),
-                                                             asio::redirect_error(asio::use_awaitable, ec));
+      const std::size_t n =
+          co_await socket_.async_read_some(buffer_.prepare(4096), asio::redirect_error(awaited, ec));
       idle_ = false;
       if (ec) break;  // closed by the peer, timed out or stopped
       buffer_.commit(n);
@@ -291,18 +304,22 @@ asio::awaitable<void> Connection::run() {
     parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
     parser.body_limit(limits.body_bytes);
     expire_after(limits.read_timeout);
-    co_await bhttp::async_read_header(socket_, buffer_, parser,
-                                      asio::redirect_error(asio::use_awaitable, ec));
+    // A small request usually arrived whole: parsed from the buffer at once, it skips an asynchronous
+    // read whose completion, with no I/O to wait for, would still go round the scheduler.
+    buffer_.consume(parser.put(buffer_.data(), ec));
+    if (ec == bhttp::error::need_more) {
+      ec = {};
+      co_await bhttp::async_read_header(socket_, buffer_, parser, asio::redirect_error(awaited, ec));
+    }
     if (!ec && !parser.is_done()) {
       // A client that asked before sending its body (curl does for large POSTs) gets the go-ahead
       // now; one whose Content-Length is over the limit has already failed with body_limit.
       const auto expect = parser.get()[bhttp::field::expect];
       if (beast::iequals(expect, "100-continue")) {
         bhttp::response<bhttp::empty_body> go_ahead{bhttp::status::continue_, parser.get().version()};
-        co_await bhttp::async_write(socket_, go_ahead, asio::redirect_error(asio::use_awaitable, ec));
+        co_await bhttp::async_write(socket_, go_ahead, asio::redirect_error(awaited, ec));
       }
-      if (!ec)
-        co_await bhttp::async_read(socket_, buffer_, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec) co_await bhttp::async_read(socket_, buffer_, parser, asio::redirect_error(awaited, ec));
     }
     no_deadline();  // the handler's time is not the client's
     if (timed_out_ || ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted) break;
@@ -336,7 +353,7 @@ asio::awaitable<void> Connection::run() {
   }
   finished_ = true;
   watchdog_.cancel();
-  socket_.shutdown(tcp::socket::shutdown_send, ec);
+  socket_.shutdown(Socket::shutdown_send, ec);
   socket_.close(ec);
 }
 
@@ -344,13 +361,12 @@ asio::awaitable<void> Connection::run() {
 // woken by cancelling a timer that never expires on its own. Both steps run on the connection's own
 // I/O thread, so they need no lock; the pending wait keeps that thread running until it is woken.
 struct LaterAnswer {
-  explicit LaterAnswer(const asio::any_io_executor& executor)
-      : wake(executor, asio::steady_timer::time_point::max()) {}
+  explicit LaterAnswer(const Executor& executor) : wake(executor, Timer::time_point::max()) {}
   std::optional<Response> response;
-  asio::steady_timer wake;
+  Timer wake;
 };
 
-asio::awaitable<Response> Connection::answer(bhttp::request<bhttp::string_body>& message) {
+Awaitable<Response> Connection::answer(bhttp::request<bhttp::string_body>& message) {
   auto prepared = server_.prepare(message, remote_);
   if (auto* ready = std::get_if<Response>(&prepared)) co_return std::move(*ready);
 
@@ -379,14 +395,14 @@ asio::awaitable<Response> Connection::answer(bhttp::request<bhttp::string_body>&
   if (now) co_return std::move(*now);
   if (!later->response) {
     beast::error_code ec;
-    co_await later->wake.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    co_await later->wake.async_wait(asio::redirect_error(awaited, ec));
   }
   co_return std::move(*later->response);
 }
 
-asio::awaitable<bool> Connection::send(Response response, const std::string& method, unsigned version,
-                                       bool keep_alive, std::string_view target,
-                                       std::chrono::steady_clock::time_point started) {
+Awaitable<bool> Connection::send(Response response, const std::string& method, unsigned version,
+                                 bool keep_alive, std::string_view target,
+                                 std::chrono::steady_clock::time_point started) {
   if (response.status == 304 || response.status == 204) response.body.clear();
   const bool head_only = method == "HEAD";
   const std::size_t bytes = response.body.size();
@@ -394,10 +410,16 @@ asio::awaitable<bool> Connection::send(Response response, const std::string& met
 
   beast::error_code ec;
   expire_after(server_.config.limits.read_timeout);
-  // The head and the body in one write: one system call for a small answer.
-  const std::array<asio::const_buffer, 2> buffers{
-      asio::buffer(head), head_only ? asio::const_buffer() : asio::buffer(response.body)};
-  co_await asio::async_write(socket_, buffers, asio::redirect_error(asio::use_awaitable, ec));
+  // The head and the body in one write: one system call for a small answer. Tried at once on the
+  // non-blocking socket, since it nearly always fits the send buffer; only what is left, if anything,
+  // waits in an asynchronous write (whose completion would otherwise go round the scheduler).
+  beast::buffers_suffix<std::array<asio::const_buffer, 2>> unsent{std::array<asio::const_buffer, 2>{
+      asio::buffer(head), head_only ? asio::const_buffer() : asio::buffer(response.body)}};
+  unsent.consume(socket_.write_some(unsent, ec));
+  if (ec == asio::error::would_block) ec = {};
+  if (!ec && beast::buffer_bytes(unsent) > 0) {
+    co_await asio::async_write(socket_, unsent, asio::redirect_error(awaited, ec));
+  }
   no_deadline();
   const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
   const std::string_view path = log_path(target);
@@ -408,9 +430,9 @@ asio::awaitable<bool> Connection::send(Response response, const std::string& met
   co_return !ec && keep_alive;
 }
 
-asio::awaitable<void> Connection::send_error(int status, std::string_view title, std::string_view detail,
-                                             std::string_view target, unsigned version,
-                                             std::chrono::steady_clock::time_point started) {
+Awaitable<void> Connection::send_error(int status, std::string_view title, std::string_view detail,
+                                       std::string_view target, unsigned version,
+                                       std::chrono::steady_clock::time_point started) {
   Request request;
   request.method = "GET";
   request.path = std::string(log_path(target));
@@ -466,7 +488,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
     beast::error_code ec;
     asio::io_context& home = *contexts[next_context];
     next_context = (next_context + 1) % contexts.size();
-    tcp::socket socket{home};
+    Socket socket{home.get_executor()};
     co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;

@@ -31,6 +31,13 @@ Response text(std::string body) {
   return out;
 }
 
+// Larger than a loopback socket's send buffer, so the answer cannot go in one write.
+std::string large_body() {
+  std::string body;
+  for (int i = 0; body.size() < 8 * 1024 * 1024; ++i) body += std::to_string(i) + '\n';
+  return body;
+}
+
 class ServerTest : public ServerFixture {
  protected:
   void SetUp() override {
@@ -50,6 +57,7 @@ class ServerTest : public ServerFixture {
       out.status = 204;
       return out;
     });
+    router_.get("/large", [](const Request&) { return text(large_body()); });
     router_.get("/api/fail", [](const Request&) -> Response {
       throw Error(ErrorKind::conflict, "the petition is already closed");
     });
@@ -262,7 +270,10 @@ TEST_F(ServerTest, StopsGracefullyWithAnIdleConnectionOpen) {
 // A raw connection to the server, for watching it close a connection on its own.
 class RawConnection {
  public:
-  explicit RawConnection(unsigned short port) : socket_(io_) {
+  // `receive_buffer`: a small one keeps the server's writes from all fitting in the kernel's buffers.
+  explicit RawConnection(unsigned short port, int receive_buffer = 0) : socket_(io_) {
+    socket_.open(asio::ip::tcp::v4());
+    if (receive_buffer > 0) socket_.set_option(asio::socket_base::receive_buffer_size(receive_buffer));
     socket_.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
     // A guard against a hung test, not a timing assertion.
     timeval guard{20, 0};
@@ -287,6 +298,42 @@ class RawConnection {
   asio::io_context io_;
   asio::ip::tcp::socket socket_;
 };
+
+TEST_F(ServerTest, ARequestArrivingInPiecesIsAnswered) {
+  start(router_);
+  RawConnection connection(port());
+  // The head split mid-name, then a body split across two sends, then a request that ends the
+  // connection: each part is a read of its own for the server.
+  connection.send("GET /echo?q=pieces HTTP/1.1\r\nHo");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  connection.send("st: x\r\n\r\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  connection.send("POST /size HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n01234");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  connection.send("56789GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const auto [received, waited] = connection.read_until_closed();
+  const std::size_t pieces = received.find("\r\n\r\npieces");
+  const std::size_t size = received.find("\r\n\r\n10", pieces);
+  const std::size_t hello = received.find("\r\n\r\nhello", size);
+  EXPECT_NE(pieces, std::string::npos) << received;
+  EXPECT_NE(size, std::string::npos) << received;
+  EXPECT_NE(hello, std::string::npos) << received;
+}
+
+TEST_F(ServerTest, ALargeAnswerToASlowReaderArrivesWhole) {
+  start(router_);
+  RawConnection connection(port(), 4096);
+  connection.send("GET /large HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  // The server fills the socket's buffer and must wait for the reader to make room.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto [received, waited] = connection.read_until_closed();
+  const std::size_t head_end = received.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos) << received.substr(0, 200);
+  EXPECT_TRUE(received.starts_with("HTTP/1.1 200 OK\r\n"));
+  const std::string expected = large_body();
+  EXPECT_EQ(received.size() - head_end - 4, expected.size());
+  EXPECT_TRUE(received.compare(head_end + 4, std::string::npos, expected) == 0) << "the body differs";
+}
 
 TEST_F(ServerTest, AnIdleKeepAliveConnectionIsClosedAfterItsTimeout) {
   ServerConfig config;
