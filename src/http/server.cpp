@@ -303,7 +303,7 @@ Awaitable<void> Connection::run() {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
     parser.body_limit(limits.body_bytes);
-    expire_after(limits.read_timeout);
+    deadline_ = started + limits.read_timeout;  // expire_after, without reading the clock again
     // A small request usually arrived whole: parsed from the buffer at once, it skips an asynchronous
     // read whose completion, with no I/O to wait for, would still go round the scheduler.
     buffer_.consume(parser.put(buffer_.data(), ec));
@@ -409,7 +409,6 @@ Awaitable<bool> Connection::send(Response response, const std::string& method, u
   const std::string head = response_head(response, version, keep_alive);
 
   beast::error_code ec;
-  expire_after(server_.config.limits.read_timeout);
   // The head and the body in one write: one system call for a small answer. Tried at once on the
   // non-blocking socket, since it nearly always fits the send buffer; only what is left, if anything,
   // waits in an asynchronous write (whose completion would otherwise go round the scheduler).
@@ -418,12 +417,14 @@ Awaitable<bool> Connection::send(Response response, const std::string& method, u
   unsent.consume(socket_.write_some(unsent, ec));
   if (ec == asio::error::would_block) ec = {};
   if (!ec && beast::buffer_bytes(unsent) > 0) {
+    expire_after(server_.config.limits.read_timeout);  // only a write that waits has a deadline
     co_await asio::async_write(socket_, unsent, asio::redirect_error(awaited, ec));
+    no_deadline();
   }
-  no_deadline();
-  const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
   const std::string_view path = log_path(target);
   if (response.status >= 400 || !(records_signatures(path) || hot_public_path(path))) {
+    const auto elapsed =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     spdlog::info("{} {} {} {}B {:.1f}ms", method, logged_path_of(path), response.status,
                  head_only ? 0 : bytes, elapsed.count());
   }
