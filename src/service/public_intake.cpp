@@ -260,8 +260,8 @@ void PublicIntake::writer_loop() {
 
 // Each commit costs the database about the same however few rows it carries (the statements, the WAL
 // flush, the fsync): at 5,000 signatures a second on PostgreSQL, batches of one or two cost its
-// backends 134 µs of CPU a signature, against 67 µs once a batch waits up to 2 ms to fill, and count
-// reads beside it rose from 83,000 to 114,000 a second (docs/performance.md, "Batches that wait to
+// backends 140 µs of CPU a signature, against 75 µs once a batch waits up to 2 ms to fill, and count
+// reads beside it rose from 77,000 to 108,000 a second (docs/performance.md, "Batches that wait to
 // fill"). The wait goes on only while requests keep coming: it looks again every quarter of the
 // window and stops at the first look that finds nothing new, so a lone signer waits a quarter of it.
 // A batch's worth is `unsplit_batch`: a surge queues more than that, and never waits.
@@ -291,7 +291,8 @@ void PublicIntake::signing_loop() {
       std::unique_lock lock(queue_mutex_);
       // Only a batch's worth: fewer are the writer's next batch, and two small batches cost the
       // database nearly twice what one does (at 5,000 signatures a second on PostgreSQL the
-      // second thread taking batches of one or two held count reads 30% lower: docs/performance.md).
+      // second thread taking batches of one or two held count reads a quarter lower:
+      // docs/performance.md).
       signing_ready_.wait(lock, [this] { return stopping_ || (!signing_held_ && signs_.size() >= unsplit_batch); });
       if (stopping_) return;
       // Everything queued: the writer's share already splits the clients, and two sharing threads

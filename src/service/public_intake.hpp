@@ -3,8 +3,8 @@
 // that owns every change to public petitions, so memory and disk move together.
 //
 // Sign and confirm requests queue in memory. The writer takes what is queued (up to max_batch, and
-// about half when a fixed set of clients keeps it busy: service/batch_share.hpp; when requests came
-// in while it was busy but fewer than a batch's worth, it first waits a moment for more: `gather`) and
+// about half when a fixed set of clients keeps it busy: service/batch_share.hpp; when fewer than a
+// batch's worth are queued, it first waits a moment for more while they keep coming: `gather`) and
 // writes it as ONE transaction on its own store connection: the signatures as multi-row INSERTs, their
 // confirmation emails as multi-row outbox INSERTs, the confirmations as a few UPDATEs, sponsors
 // counted. Only after COMMIT does it move the counts in memory and call each request's `done`; so
