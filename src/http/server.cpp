@@ -223,7 +223,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Connection(Server::Impl& server, Socket socket)
       : server_(server), socket_(std::move(socket)), watchdog_(socket_.get_executor()) {
     beast::error_code ec;
-    socket_.non_blocking(true, ec);  // for the write tried at once in send()
+    // For the write tried at once in send(); without it that write could block the I/O thread.
+    socket_.non_blocking(true, ec);
+    write_at_once_ = !ec;
     const auto endpoint = socket_.remote_endpoint(ec);
     if (!ec) remote_ = endpoint.address().to_string();
   }
@@ -263,6 +265,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Timer watchdog_;
   std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
   bool timed_out_ = false;
+  bool write_at_once_ = false;  // the socket is non-blocking: send() tries write_some first
   bool finished_ = false;
   beast::flat_buffer buffer_;
   std::string remote_;
@@ -414,8 +417,10 @@ Awaitable<bool> Connection::send(Response response, const std::string& method, u
   // waits in an asynchronous write (whose completion would otherwise go round the scheduler).
   beast::buffers_suffix<std::array<asio::const_buffer, 2>> unsent{std::array<asio::const_buffer, 2>{
       asio::buffer(head), head_only ? asio::const_buffer() : asio::buffer(response.body)}};
-  unsent.consume(socket_.write_some(unsent, ec));
-  if (ec == asio::error::would_block) ec = {};
+  if (write_at_once_) {
+    unsent.consume(socket_.write_some(unsent, ec));
+    if (ec == asio::error::would_block) ec = {};
+  }
   if (!ec && beast::buffer_bytes(unsent) > 0) {
     expire_after(server_.config.limits.read_timeout);  // only a write that waits has a deadline
     co_await asio::async_write(socket_, unsent, asio::redirect_error(awaited, ec));

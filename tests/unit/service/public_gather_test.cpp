@@ -53,6 +53,29 @@ class GatheringWorld : public PublicWorld {
     return outcome;
   }
 
+  // Queues `count` requests while the writer is busy (a step that waits for them), then frees it:
+  // it comes back to find them already queued. `before`: the batches committed until then.
+  std::vector<std::future<SignOutcome>> queue_while_writer_busy(std::int64_t petition, int count,
+                                                                std::uint64_t& before) {
+    std::promise<void> running;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    std::future<void> step = std::async(std::launch::async, [&] {
+      intake_->run([&running, released](Store&) {
+        running.set_value();
+        released.wait();
+        return IntakeEffects{};
+      });
+    });
+    running.get_future().wait();
+    std::vector<std::future<SignOutcome>> outcomes;
+    for (int i = 0; i < count; ++i) outcomes.push_back(sign_on_intake(petition, next_signer_++));
+    before = batches();
+    release.set_value();
+    step.get();
+    return outcomes;
+  }
+
   std::uint64_t batches() const {
     const auto [writer, second] = intake_->batches_committed();
     return writer + second;
@@ -61,6 +84,7 @@ class GatheringWorld : public PublicWorld {
   std::unique_ptr<Store> intake_store_of_test_;
   std::unique_ptr<Store> signing_store_of_test_;
   std::unique_ptr<PublicIntake> intake_;
+  int next_signer_ = 0;
 };
 
 bool answered(std::future<SignOutcome>& outcome, std::chrono::milliseconds within) {
@@ -71,29 +95,15 @@ TEST_P(GatheringWorld, RequestsThatKeepComingAreWrittenInOneBatch) {
   const std::int64_t petition = open_petition();
   open_intake(std::chrono::seconds(20));
 
-  // Three requests queue while the writer is busy (a step that waits for them).
-  std::promise<void> running;
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
-  std::future<void> step = std::async(std::launch::async, [&] {
-    intake_->run([&running, released](Store&) {
-      running.set_value();
-      released.wait();
-      return IntakeEffects{};
-    });
-  });
-  running.get_future().wait();
-  std::vector<std::future<SignOutcome>> outcomes;
-  for (int i = 0; i < 3; ++i) outcomes.push_back(sign_on_intake(petition, i));
-  const std::uint64_t before = batches();
-  release.set_value();
-  step.get();
+  std::uint64_t before = 0;
+  std::vector<std::future<SignOutcome>> outcomes = queue_while_writer_busy(petition, 3, before);
 
   // The writer came back to a stream: it waits for more rather than commit three (and on PostgreSQL
   // the second thread leaves them too).
   EXPECT_FALSE(answered(outcomes.front(), std::chrono::milliseconds(300)))
       << "three requests that came in while the writer was busy were written at once";
-  for (int i = 3; i < static_cast<int>(unsplit_batch); ++i) outcomes.push_back(sign_on_intake(petition, i));
+  for (int i = 3; i < static_cast<int>(unsplit_batch); ++i)
+    outcomes.push_back(sign_on_intake(petition, next_signer_++));
   // A batch's worth ends the wait long before the window does.
   for (auto& outcome : outcomes) {
     ASSERT_TRUE(answered(outcome, std::chrono::seconds(10))) << "a full batch waited for the gather window";
@@ -109,7 +119,7 @@ TEST_P(GatheringWorld, ALoneRequestIsWrittenWhenNothingMoreComes) {
   const std::int64_t petition = open_petition();
   // The writer looks again every quarter of the window; finding nothing new, it writes.
   open_intake(std::chrono::seconds(8));
-  std::future<SignOutcome> lone = sign_on_intake(petition, 0);
+  std::future<SignOutcome> lone = sign_on_intake(petition, next_signer_++);
   ASSERT_TRUE(answered(lone, std::chrono::seconds(6))) << "a lone request waited for the whole gather window";
   EXPECT_EQ(lone.get(), SignOutcome::pending);
 }
@@ -117,10 +127,18 @@ TEST_P(GatheringWorld, ALoneRequestIsWrittenWhenNothingMoreComes) {
 TEST_P(GatheringWorld, WithoutAWindowEveryRequestIsWrittenAtOnce) {
   const std::int64_t petition = open_petition();
   open_intake(std::chrono::microseconds::zero());
-  std::future<SignOutcome> lone = sign_on_intake(petition, 0);
+  std::future<SignOutcome> lone = sign_on_intake(petition, next_signer_++);
   ASSERT_TRUE(answered(lone, std::chrono::seconds(6)));
   EXPECT_EQ(lone.get(), SignOutcome::pending);
   EXPECT_TRUE(eventually([&] { return batches() == 1; }));
+  // Nor does a stream: three queued while the writer was busy go in at once, with nothing after them
+  // (a zero window taken as "until a batch's worth" would leave them waiting).
+  std::uint64_t before = 0;
+  std::vector<std::future<SignOutcome>> outcomes = queue_while_writer_busy(petition, 3, before);
+  for (auto& outcome : outcomes) {
+    ASSERT_TRUE(answered(outcome, std::chrono::seconds(10))) << "requests waited with no gather window";
+    EXPECT_EQ(outcome.get(), SignOutcome::pending);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, GatheringWorld, public_backends(), public_backend_name);
