@@ -372,8 +372,8 @@ run_recall() {  # run_recall LABEL DB
   reads_beside "$label" full "$sign_url" "$count_url" sign.lua
   stop_recall
 
-  # Confirmation emails: the outbox kept every one (it was written with its signature); now a server
-  # with an SMTP sink delivers them until there are enough tokens. Delivery is not timed, and is
+  # Confirmation emails: every one was queued with its signature; now a server with an SMTP sink
+  # writes them into the outbox and delivers them until there are enough tokens. Delivery is not timed, and is
   # stopped before the confirmations are, so it takes no CPU from them.
   step "(c) Recall with $label: delivering confirmation emails to an SMTP sink until $confirms tokens"
   local smtp_port smtp_pid="" tokens=$work/tokens-$label.txt attempt

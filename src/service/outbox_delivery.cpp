@@ -9,7 +9,8 @@
 
 namespace recall {
 
-std::unique_ptr<OutboxWorker> start_outbox_delivery(Store& store, const MailOptions& options, Clock clock) {
+std::unique_ptr<OutboxWorker> start_outbox_delivery(Store& store, const MailOptions& options, Clock clock,
+                                                    PreparePass prepare) {
   if (options.smtp_url.empty()) {
     spdlog::warn("no --smtp-url: email (one-time codes, receipts) stays queued in the outbox until the server runs "
                  "with one");
@@ -27,8 +28,9 @@ std::unique_ptr<OutboxWorker> start_outbox_delivery(Store& store, const MailOpti
   OutboxPolicy policy;
   policy.batch = 500;
   auto worker = std::make_unique<OutboxWorker>(
-      store.outbox(), [sender](const OutboxMessage& message, std::int64_t now) { sender->send(message, now); },
-      std::move(clock), policy);
+      store.outbox(),
+      [sender](const OutboxMessage& message, std::int64_t now) { sender->send(message, now); },
+      std::move(clock), policy, std::move(prepare));
   worker->start();
   spdlog::info("email: delivering the outbox through {} as {}", options.smtp_url, options.mail_from);
   return worker;

@@ -19,7 +19,8 @@ struct MailOptions {
 
 // With an SMTP URL: checks the options (Error(invalid_input) naming "smtp_url" or "mail_from"), starts the
 // worker and returns it (stop it, or let it go, on shutdown). Without: logs once that email stays
-// queued in the outbox and returns nullptr.
-std::unique_ptr<OutboxWorker> start_outbox_delivery(Store& store, const MailOptions& options, Clock clock);
+// queued in the outbox and returns nullptr. `prepare` runs before each pass (OutboxWorker).
+std::unique_ptr<OutboxWorker> start_outbox_delivery(Store& store, const MailOptions& options, Clock clock,
+                                                    PreparePass prepare = {});
 
 }  // namespace recall

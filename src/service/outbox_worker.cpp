@@ -15,8 +15,13 @@ std::int64_t retry_delay_seconds(int failures, const OutboxPolicy& policy) {
   return std::min(delay, policy.max_retry_seconds);
 }
 
-OutboxWorker::OutboxWorker(OutboxStore& outbox, SendEmail send, Clock clock, OutboxPolicy policy)
-    : outbox_(outbox), send_(std::move(send)), clock_(std::move(clock)), policy_(policy) {}
+OutboxWorker::OutboxWorker(OutboxStore& outbox, SendEmail send, Clock clock, OutboxPolicy policy,
+                           PreparePass prepare)
+    : outbox_(outbox),
+      send_(std::move(send)),
+      clock_(std::move(clock)),
+      policy_(policy),
+      prepare_(std::move(prepare)) {}
 
 OutboxWorker::~OutboxWorker() { stop(); }
 
@@ -31,6 +36,7 @@ void OutboxWorker::note_delivery(bool failing, const std::string& error) {
 
 OutboxPass OutboxWorker::run_once() {
   OutboxPass pass;
+  if (prepare_) pass.prepared = prepare_(failing_);
   const std::int64_t now = clock_();
   for (const OutboxMessage& message : outbox_.due(now, policy_.batch)) {
     {
@@ -62,7 +68,9 @@ void OutboxWorker::run_thread() {
     bool full = false;
     try {
       const OutboxPass pass = run_once();
-      full = pass.sent + pass.failed >= policy_.batch;
+      // Messages just prepared may be more than this pass took; while delivery fails, the next pass
+      // waits, so an outage does not turn the whole queue into messages failing one by one.
+      full = pass.sent + pass.failed >= policy_.batch || (pass.prepared > 0 && !failing_);
     } catch (const std::exception& e) {
       // The store may be briefly unavailable (a PostgreSQL restart); the messages wait in it.
       spdlog::error("outbox pass failed: {}", e.what());

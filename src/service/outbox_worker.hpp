@@ -8,6 +8,7 @@
 // therefore logs only when delivery starts failing and when it recovers, never per message or counts.
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -31,7 +32,13 @@ struct OutboxPolicy {
 // Seconds to wait after a message's `failures`-th failed attempt (1-based): 30, 60, 120, ... at most 3600.
 [[nodiscard]] std::int64_t retry_delay_seconds(int failures, const OutboxPolicy& policy = {});
 
+// Work done at the start of each pass that adds messages to the outbox (public petitions' queued
+// confirmation emails, service/public_confirmation_mail.hpp); returns how many it added.
+// `delivery_failing`: the last attempt failed, so add only a few to try.
+using PreparePass = std::function<std::size_t(bool delivery_failing)>;
+
 struct OutboxPass {
+  std::size_t prepared = 0;  // messages the PreparePass added
   int sent = 0;
   int failed = 0;
 };
@@ -39,13 +46,14 @@ struct OutboxPass {
 class OutboxWorker {
  public:
   // `outbox` must outlive the worker.
-  OutboxWorker(OutboxStore& outbox, SendEmail send, Clock clock, OutboxPolicy policy = {});
+  OutboxWorker(OutboxStore& outbox, SendEmail send, Clock clock, OutboxPolicy policy = {},
+               PreparePass prepare = {});
   ~OutboxWorker();  // stops and joins
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
-  // One pass over the messages due now. Errors from the sender are recorded against the message;
-  // errors from the store propagate (the thread logs them and tries again at the next poll).
+  // One pass: the PreparePass, then the messages due now. Errors from the sender are recorded against
+  // the message; errors from the store propagate (the thread logs them and tries again at the next poll).
   OutboxPass run_once();
 
   void start();  // the background thread: a pass, then a wait of poll_interval (or until wake/stop)
@@ -61,6 +69,7 @@ class OutboxWorker {
   SendEmail send_;
   Clock clock_;
   OutboxPolicy policy_;
+  PreparePass prepare_;
   std::mutex mutex_;
   std::condition_variable wakeup_;
   bool stopping_ = false;

@@ -6,7 +6,8 @@
 // about half when a fixed set of clients keeps it busy: service/batch_share.hpp; when fewer than a
 // batch's worth are queued, it first waits a moment for more while they keep coming: `gather`) and
 // writes it as ONE transaction on its own store connection: the signatures as multi-row INSERTs, their
-// confirmation emails as multi-row outbox INSERTs, the confirmations as a few UPDATEs, sponsors
+// confirmation emails as one queued row of links (service/public_confirmation_mail.hpp; the delivery
+// worker writes them into the outbox), the confirmations as a few UPDATEs, sponsors
 // counted. Only after COMMIT does it move the counts in memory and call each request's `done`; so
 // while one batch commits the next fills, and under a surge one fsync carries hundreds of signatures.
 // If the commit fails, the batch's fingerprints are forgotten and every request in it is answered

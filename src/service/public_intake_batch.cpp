@@ -7,7 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/base/error.hpp"
-#include "service/email_public_petition.hpp"
+#include "service/public_confirmation_mail.hpp"
 #include "service/public_intake.hpp"
 #include "service/public_tokens.hpp"
 
@@ -27,7 +27,6 @@ constexpr std::int64_t resend_after_seconds = 60;
 struct Repeat {
   std::int64_t petition_id;
   std::string canonical_email;
-  std::string action;
 };
 
 }  // namespace
@@ -66,7 +65,6 @@ bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vec
   // Screening, in arrival order, against memory only (shared with the other writer thread, if any).
   std::vector<NewPublicSignature> rows;
   std::vector<ConfirmSecret> row_secrets;  // each row's link secret, made a token once it has an id
-  std::vector<std::string> row_actions;    // the petition's action, for the email
   std::vector<std::uint64_t> fresh;        // fingerprints this batch added (forgotten if it fails)
   std::vector<Repeat> repeats;             // pending signers to email again
   {
@@ -89,7 +87,7 @@ bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vec
       const std::uint64_t fingerprint = pp::signature_fingerprint(fingerprint_key_, s.petition_id, s.email.canonical);
       if (!fingerprints_.insert(fingerprint)) {
         // Already signed: the same answer as a first signature; the email again if it is due.
-        if (resend_due(fingerprint, now)) repeats.push_back({s.petition_id, s.email.canonical, petition.text.action});
+        if (resend_due(fingerprint, now)) repeats.push_back({s.petition_id, s.email.canonical});
         continue;
       }
       fresh.push_back(fingerprint);
@@ -100,7 +98,6 @@ bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vec
           ons == constituency.end() ? std::nullopt : std::optional<std::string>(ons->second), s.ip, s.uk_resident,
           as_sponsor, pp::screen_signature(blocks_, limiter_, s.ip, s.email), secret.hash, now});
       row_secrets.push_back(secret);
-      row_actions.push_back(petition.text.action);
     }
   }
   std::vector<ConfirmToken> tokens;
@@ -112,16 +109,15 @@ bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vec
   try {
     store.transaction([&] {
       const std::vector<SignatureInsert> inserted = petitions.add_signatures(rows);
-      std::vector<OutboxMessage> messages;
-      messages.reserve(rows.size() + repeats.size());
+      // The emails are queued as the links alone, one row a batch; the delivery worker writes them
+      // out (service/public_confirmation_mail.hpp).
+      std::vector<QueuedConfirmation> emails;
+      emails.reserve(rows.size() + repeats.size());
       for (std::size_t r = 0; r < rows.size(); ++r) {
         // A row the database already had (another process, or a row older than this process's memory)
         // is answered as a repeat: pending, and no email.
         if (inserted[r].duplicate()) continue;
-        messages.push_back(public_confirmation_email(
-            {rows[r].petition_id, row_actions[r], rows[r].email.address, confirm_link_token(*inserted[r].id, row_secrets[r]),
-             rows[r].sponsor ? ConfirmationKind::sponsor : ConfirmationKind::signer, config_.site_url, std::nullopt},
-            now));
+        emails.push_back(queued_confirmation(*inserted[r].id, row_secrets[r]));
       }
       for (const Repeat& repeat : repeats) {
         const auto row = petitions.find_signature_by_email(repeat.petition_id, repeat.canonical_email);
@@ -129,12 +125,9 @@ bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vec
         if (now - row->created_at < resend_after_seconds) continue;  // the first email has only just gone
         const ConfirmSecret secret = issue_confirm_secret();
         if (!petitions.replace_confirm_token(row->id, secret.hash)) continue;
-        messages.push_back(public_confirmation_email(
-            {repeat.petition_id, repeat.action, *row->email, confirm_link_token(row->id, secret),
-             row->sponsor ? ConfirmationKind::sponsor : ConfirmationKind::signer, config_.site_url, std::nullopt},
-            now));
+        emails.push_back(queued_confirmation(row->id, secret));
       }
-      store.outbox().enqueue_batch(messages);
+      petitions.queue_confirmations(emails, now);
 
       confirmed = petitions.confirm_signatures(tokens, now);
       // Sponsors count when they confirm; the one that reaches the number needed sends the petition

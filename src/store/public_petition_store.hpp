@@ -111,6 +111,27 @@ struct ConfirmToken {
   auto operator<=>(const ConfirmToken&) const = default;
 };
 
+// A confirmation email a signing batch queued (migration 0014), to be written into the outbox by the
+// delivery worker: the signature and its link's secret (service/public_tokens.hpp's ConfirmSecret).
+using ConfirmLinkSecret = std::array<std::uint8_t, 24>;
+struct QueuedConfirmation {
+  std::int64_t signature_id = 0;
+  ConfirmLinkSecret secret{};
+  bool operator==(const QueuedConfirmation&) const = default;
+};
+
+// A queued confirmation taken to be written, with what its email says, read from its signature and
+// petition at that moment.
+struct ConfirmationToWrite {
+  QueuedConfirmation link;
+  std::int64_t queued_at = 0;  // Unix seconds
+  std::int64_t petition_id = 0;
+  std::string action;    // the petition's
+  std::string to;        // the address as typed
+  bool sponsor = false;  // signed through the sponsor link
+  bool operator==(const ConfirmationToWrite&) const = default;
+};
+
 // One confirmation that took effect. `counts` is whether it adds one to its petition's count now
 // (a suspect signature counts only once cleared).
 struct ConfirmedSignature {
@@ -274,6 +295,20 @@ class PublicPetitionStore {
   virtual std::int64_t add_block(const PublicBlock& block) = 0;
   virtual bool remove_block(std::int64_t id) = 0;      // false if there was none
   virtual std::vector<PublicBlock> list_blocks() = 0;  // id order
+
+  // --- Confirmation emails queued by signing batches (migration 0014) ---
+
+  // Queues the emails as rows of at most 200, in the caller's transaction (or one of its own): one
+  // small row a batch instead of an outbox row a signature. Error(invalid_input) names the entry (as
+  // the line) of a signature id that is not positive.
+  virtual void queue_confirmations(std::span<const QueuedConfirmation> confirmations, std::int64_t at) = 0;
+  // Deletes up to `max_rows` of the oldest rows (1 to 1,000) and returns the emails still to write:
+  // those whose signature is still pending with an email address, in the order queued. Call it in the
+  // transaction that writes them into the outbox, so each is written once. On PostgreSQL rows that
+  // another transaction has taken are skipped rather than waited for.
+  virtual std::vector<ConfirmationToWrite> take_queued_confirmations(int max_rows) = 0;
+  // How many rows wait.
+  virtual std::int64_t queued_confirmation_rows() = 0;
 
   // --- Privacy ---
 

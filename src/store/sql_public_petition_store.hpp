@@ -1,7 +1,8 @@
 #pragma once
 // PublicPetitionStore over either backend. The methods are spread over sql_public_petition_store.cpp
-// (petitions and thresholds), sql_public_signature_store.cpp (signatures, confirmation and counts)
-// and sql_public_moderation_store.cpp (suspects, bulk invalidation, block list, anonymisation).
+// (petitions and thresholds), sql_public_signature_store.cpp (signatures, confirmation and counts),
+// sql_public_moderation_store.cpp (suspects, bulk invalidation, block list, anonymisation) and
+// sql_public_confirmation_mail.cpp (confirmation emails queued by signing batches).
 #include <string>
 
 #include "store/binary_columns.hpp"
@@ -56,6 +57,9 @@ class SqlPublicPetitionStore final : public PublicPetitionStore {
   std::int64_t add_block(const PublicBlock& block) override;
   bool remove_block(std::int64_t id) override;
   std::vector<PublicBlock> list_blocks() override;
+  void queue_confirmations(std::span<const QueuedConfirmation> confirmations, std::int64_t at) override;
+  std::vector<ConfirmationToWrite> take_queued_confirmations(int max_rows) override;
+  std::int64_t queued_confirmation_rows() override;
   AnonymisationResult anonymise_closed_before(std::int64_t cutoff, std::int64_t now) override;
   void hold_change_log() override;
   void record_changes(const std::string& origin, std::span<const std::int64_t> petition_ids, bool blocks,

@@ -1,7 +1,9 @@
 // What the public petition intake sequencer needs from storage beyond the petition store itself:
 // confirmation emails queued in one batch and linked to their petition (and deleted with its personal
-// data), the sponsor flag on a confirmation, a new token for a re-sent email, every row for the
-// recount, postcodes looked up a batch at a time, and moderator accounts.
+// data); confirmation links queued 200 a row (migration 0014), taken once in the order queued with
+// what each email says, only while the signature still waits for one, and put back by a rollback; the
+// sponsor flag on a confirmation, a new token for a re-sent email, every row for the recount,
+// postcodes looked up a batch at a time, and moderator accounts.
 #include <fmt/format.h>
 
 #include "contract/sample_petition.hpp"
@@ -34,6 +36,26 @@ OutboxMessage mail(std::string to, std::optional<std::int64_t> petition) {
   message.next_attempt_at = public_epoch;
   message.public_petition_id = petition;
   return message;
+}
+
+// A secret with every octet value somewhere in the run, NUL and 0xff included, distinct per n.
+ConfirmLinkSecret secret_for(int n) {
+  ConfirmLinkSecret secret{};
+  for (std::size_t i = 0; i < secret.size(); ++i) secret[i] = static_cast<std::uint8_t>((n * 24 + i) % 256);
+  return secret;
+}
+
+// `count` signatures of `petition` (every fifth through the sponsor link), their ids in order.
+std::vector<std::int64_t> add_signatures(Store& store, std::int64_t petition, int count) {
+  std::vector<NewPublicSignature> batch;
+  for (int n = 1; n <= count; ++n) {
+    batch.push_back(sample_signature(petition, n));
+    batch.back().sponsor = n % 5 == 0;
+  }
+  std::vector<std::int64_t> ids;
+  for (const SignatureInsert& inserted : store.public_petitions().add_signatures(batch))
+    ids.push_back(*inserted.id);
+  return ids;
 }
 
 }  // namespace
@@ -179,6 +201,102 @@ TEST_P(StoreContract, AnAccountMayBeAModerator) {
   auto store = open();
   const std::int64_t id = store->users().add_user({0, "mod@example.org", "moderator", "", "hash", 1, false});
   EXPECT_EQ(store->users().find_user(id)->role, "moderator");
+}
+
+TEST_P(StoreContract, QueuedConfirmationsAreTakenOnceInTheOrderQueuedWithWhatTheirEmailsSay) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  const std::vector<std::int64_t> ids = add_signatures(*store, petition.id, 253);
+  std::vector<QueuedConfirmation> first;
+  for (int n = 0; n < 250; ++n) first.push_back({ids[n], secret_for(n)});
+  petitions.queue_confirmations(first, public_epoch + 300);
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 2) << "200 links a row";
+  const std::vector<QueuedConfirmation> second{
+      {ids[250], secret_for(250)}, {ids[251], secret_for(251)}, {ids[252], secret_for(252)}};
+  petitions.queue_confirmations(second, public_epoch + 400);
+  petitions.queue_confirmations({}, public_epoch + 500);
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 3);
+
+  const std::vector<ConfirmationToWrite> taken = petitions.take_queued_confirmations(2);
+  ASSERT_EQ(taken.size(), 250U) << "the two oldest rows";
+  for (int n = 0; n < 250; ++n) {
+    ConfirmationToWrite expected;
+    expected.link = first[n];
+    expected.queued_at = public_epoch + 300;
+    expected.petition_id = petition.id;
+    expected.action = petition.text.action;
+    expected.to = fmt::format("signer{}@example.com", n + 1);
+    expected.sponsor = (n + 1) % 5 == 0;
+    EXPECT_EQ(taken[n], expected) << n;
+  }
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 1);
+  const std::vector<ConfirmationToWrite> rest = petitions.take_queued_confirmations(1000);
+  ASSERT_EQ(rest.size(), 3U);
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    EXPECT_EQ(rest[i].link, second[i]);
+    EXPECT_EQ(rest[i].queued_at, public_epoch + 400);
+  }
+  EXPECT_TRUE(petitions.take_queued_confirmations(10).empty()) << "each is taken once";
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 0);
+}
+
+TEST_P(StoreContract, OnlySignaturesStillWaitingForTheirEmailAreWritten) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  std::vector<NewPublicSignature> batch{sample_signature(petition.id, 1), sample_signature(petition.id, 2)};
+  const auto inserted = petitions.add_signatures(batch);
+  const std::vector<QueuedConfirmation> links{{*inserted[0].id, secret_for(1)},
+                                              {*inserted[1].id, secret_for(2)},
+                                              {*inserted[1].id + 1000, secret_for(3)}};
+  petitions.queue_confirmations(links, public_epoch + 300);
+  // The second signer confirmed through a re-sent link before the first email was written.
+  const std::vector<ConfirmToken> token{confirm_token_of(inserted[1], batch[1])};
+  ASSERT_TRUE(petitions.confirm_signatures(token, public_epoch + 310).at(0));
+  const std::vector<ConfirmationToWrite> taken = petitions.take_queued_confirmations(10);
+  ASSERT_EQ(taken.size(), 1U) << "neither the confirmed signature nor one that is gone gets an email";
+  EXPECT_EQ(taken[0].link, links[0]);
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 0) << "the row went all the same";
+}
+
+TEST_P(StoreContract, TakenConfirmationsReturnWhenTheTransactionRollsBack) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  const std::vector<std::int64_t> ids = add_signatures(*store, petition.id, 3);
+  const std::vector<QueuedConfirmation> links{
+      {ids[0], secret_for(0)}, {ids[1], secret_for(1)}, {ids[2], secret_for(2)}};
+  petitions.queue_confirmations(links, public_epoch + 300);
+  struct WritingFailed {};
+  EXPECT_THROW(store->transaction([&] {
+    EXPECT_EQ(petitions.take_queued_confirmations(10).size(), 3U);
+    throw WritingFailed{};
+  }),
+               WritingFailed);
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 1);
+  EXPECT_EQ(petitions.take_queued_confirmations(10).size(), 3U) << "nothing was lost";
+}
+
+TEST_P(StoreContract, QueuingRefusesALinkWithoutASignatureNamingItBeforeWritingAny) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  const std::vector<std::int64_t> ids = add_signatures(*store, petition.id, 1);
+  const std::vector<QueuedConfirmation> links{{ids[0], secret_for(0)}, {0, secret_for(1)}};
+  try {
+    petitions.queue_confirmations(links, public_epoch + 300);
+    FAIL() << "a link naming no signature was queued";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::invalid_input);
+    ASSERT_TRUE(error.where());
+    EXPECT_EQ(error.where()->line, 2);
+    EXPECT_EQ(error.where()->field, "signature_id");
+  }
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 0);
+  std::string field;
+  EXPECT_EQ(error_kind_of([&] { petitions.take_queued_confirmations(0); }, &field), ErrorKind::invalid_input);
+  EXPECT_EQ(field, "max_rows");
 }
 
 }  // namespace recall::contract

@@ -3,12 +3,13 @@
 //
 // Each round: the real `recall serve` runs against the same database (it accumulates across rounds);
 // signer threads post signatures with unique emails, confirmer threads confirm through the JSON twin
-// with tokens read from the outbox table as the server commits them; at a random moment the server is
-// killed with SIGKILL; then it is started again and the test checks, against the database read on a
+// with tokens read from the queued confirmation emails as the server commits them; at a random moment the
+// server is killed with SIGKILL; then it is started again and the test checks, against the database read on a
 // connection of its own, that every signature answered 202 is stored, every confirmation answered
 // "confirmed" is confirmed, and that count.json equals the GROUP BY of the confirmed, counted rows.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -20,12 +21,12 @@
 #include <mutex>
 #include <optional>
 #include <random>
-#include <regex>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <sodium.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/recall_process.hpp"
@@ -110,27 +111,54 @@ struct PendingToken {
   std::string email;
 };
 
-// Confirmation tokens for the confirmers, read from the outbox as the server commits signatures (the
-// message is written in the signing transaction, so a token there belongs to a durable signature).
-// Two in three are confirmed; the rest stay pending, as many real signatures do.
+// Confirmation tokens for the confirmers, read from the confirmation emails the server queues as it
+// commits signatures (public_confirmation_mail, migration 0014: written in the signing transaction,
+// so a token there belongs to a durable signature; the server runs without SMTP, so nothing takes
+// the rows away). Two in three are confirmed; the rest stay pending, as many real signatures do.
 class TokenFeed {
  public:
   TokenFeed(std::string db_url, std::int64_t petition_id)
       : db_url_(std::move(db_url)), petition_id_(petition_id) {}
 
-  // Reads outbox rows added since the last call.
+  // Reads the rows queued since the last call. Each link is 32 bytes (the signature's id, 8 bytes
+  // big-endian, then the secret), and the token in the email is those bytes in URL-safe base64.
   void poll() {
     if (!db_) db_ = open_raw_database(db_url_);
-    const auto rows = db_->rows("SELECT id, to_address, body FROM outbox WHERE id > " +
-                                std::to_string(last_id_) + " ORDER BY id");
-    static const std::regex link(R"(/public/petitions/([0-9]+)/confirm/([A-Za-z0-9_-]+))");
+    const bool postgres = db_url_.starts_with("postgres");
+    const auto rows =
+        db_->rows(std::string("SELECT id, ") + (postgres ? "encode(links, 'hex')" : "hex(links)") +
+                  " FROM public_confirmation_mail WHERE id > " + std::to_string(last_id_) + " ORDER BY id");
+    std::vector<std::pair<std::int64_t, std::string>> links;  // signature id, token
     for (const auto& row : rows) {
       last_id_ = std::stoll(row[0]);
-      std::smatch match;
-      if (!std::regex_search(row[2], match, link) || std::stoll(match[1]) != petition_id_) continue;
-      if (std::hash<std::string>{}(row[1]) % 3 == 0) continue;
-      const std::lock_guard lock(mutex_);
-      queue_.push_back({match[2], row[1]});
+      const std::string& hex = row[1];
+      for (std::size_t at = 0; at + 64 <= hex.size(); at += 64) {
+        std::array<unsigned char, 32> bytes{};
+        for (std::size_t i = 0; i < bytes.size(); ++i)
+          bytes[i] = static_cast<unsigned char>(std::stoi(hex.substr(at + 2 * i, 2), nullptr, 16));
+        std::int64_t id = 0;
+        for (std::size_t i = 0; i < 8; ++i) id = (id << 8) | bytes[i];
+        std::string token(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                          '\0');
+        sodium_bin2base64(token.data(), token.size(), bytes.data(), bytes.size(),
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+        token.resize(token.find('\0'));
+        links.emplace_back(id, std::move(token));
+      }
+    }
+    if (links.empty()) return;
+    std::string ids;
+    for (const auto& [id, token] : links) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    std::map<std::int64_t, std::string> email_of;
+    for (const auto& row : db_->rows("SELECT id, email FROM public_signatures WHERE petition_id = " +
+                                     std::to_string(petition_id_) + " AND id IN (" + ids + ")")) {
+      email_of[std::stoll(row[0])] = row[1];
+    }
+    const std::lock_guard lock(mutex_);
+    for (auto& [id, token] : links) {
+      const auto email = email_of.find(id);
+      if (email == email_of.end() || std::hash<std::string>{}(email->second) % 3 == 0) continue;
+      queue_.push_back({std::move(token), email->second});
     }
   }
 

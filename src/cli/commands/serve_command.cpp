@@ -34,6 +34,7 @@
 #include "http/templates.hpp"
 #include "service/outbox_delivery.hpp"
 #include "service/petition_service.hpp"
+#include "service/public_confirmation_mail.hpp"
 #include "service/public_petition_service.hpp"
 
 namespace recall::cli {
@@ -189,8 +190,13 @@ void serve(const CommandContext& context, const ServeOptions& options) {
   http::Router router(&templates);
   const http::Site site{parliament, policies, calendar, *store, templates, petitions, auth, public_petitions};
   http::add_routes(router, site);
-  // Before listening, so bad mail options stop the start; the worker only reads the outbox.
-  const std::unique_ptr<OutboxWorker> outbox = start_outbox_delivery(*store, options.mail, clock);
+  // Before listening, so bad mail options stop the start. Before each pass the worker writes the
+  // confirmation emails signing batches queued into the outbox, a few rows at a time: each is one
+  // transaction, which on SQLite the intake's writer waits for.
+  const std::unique_ptr<OutboxWorker> outbox = start_outbox_delivery(
+      *store, options.mail, clock, [&store, site_url = public_config.site_url](bool delivery_failing) {
+        return write_queued_confirmations(*store, site_url, delivery_failing ? 1 : 4);
+      });
 
   http::ServerConfig config;
   config.address = options.address;

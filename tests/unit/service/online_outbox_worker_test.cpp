@@ -5,7 +5,9 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "core/auth/clock.hpp"
 #include "service/outbox_worker.hpp"
@@ -153,6 +155,51 @@ TEST_F(OnlineOutbox, AFullPassIsFollowedAtOnceByTheNext) {
   worker.stop();
   EXPECT_EQ(sent.load(), 7);
   for (const OutboxMessage& m : store_->outbox().list_outbox()) EXPECT_TRUE(m.sent_at) << m.subject;
+}
+
+TEST_F(OnlineOutbox, WhatThePreparationAddsGoesOutInTheSamePass) {
+  testing::SmtpServer smtp;
+  std::vector<bool> told_failing;
+  OutboxWorker worker(store_->outbox(), sender_for(smtp), clock(), OutboxPolicy{},
+                      [&](bool delivery_failing) {
+                        told_failing.push_back(delivery_failing);
+                        enqueue("ada@example.com", "prepared " + std::to_string(told_failing.size()));
+                        return std::size_t{1};
+                      });
+  const OutboxPass pass = worker.run_once();
+  EXPECT_EQ(pass.prepared, 1U);
+  EXPECT_EQ(pass.sent, 1);
+  const auto mail = smtp.wait_for_messages(1);
+  ASSERT_EQ(mail.size(), 1U);
+  EXPECT_EQ(mail[0].header("subject"), "prepared 1");
+  EXPECT_EQ(told_failing, std::vector<bool>{false});
+}
+
+TEST_F(OnlineOutbox, WhileDeliveryFailsThePreparationIsToldAndPassesWait) {
+  // Each pass prepares a message the sender refuses. Told that delivery is failing, the preparation
+  // would add fewer; and passes that prepared something follow at once only while delivery works,
+  // so with an hour's poll interval the background thread makes exactly one pass.
+  std::atomic<int> passes{0};
+  std::vector<bool> told_failing;
+  OutboxPolicy policy;
+  policy.poll_interval = std::chrono::hours(1);
+  OutboxWorker worker(
+      store_->outbox(),
+      [](const OutboxMessage&, std::int64_t) { throw std::runtime_error("connection refused"); }, clock(),
+      policy,
+      [&](bool delivery_failing) {
+        told_failing.push_back(delivery_failing);
+        enqueue("ada@example.com", "prepared");
+        ++passes;
+        return std::size_t{1};
+      });
+  EXPECT_EQ(worker.run_once().failed, 1);
+  EXPECT_EQ(worker.run_once().failed, 1) << "the new message; the first waits for its retry";
+  EXPECT_EQ(told_failing, (std::vector<bool>{false, true}));
+  worker.start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  worker.stop();
+  EXPECT_EQ(passes.load(), 3);
 }
 
 TEST_F(OnlineOutbox, AMessageTheServerCannotTakeDoesNotBlockTheOthers) {

@@ -141,7 +141,7 @@ TEST_P(PublicWorld, ASurgeIsWrittenByBothWritersOnPostgreSqlAndEachEmailIsStored
   }
   for (auto& confirmation : confirmations) EXPECT_EQ(confirmation.get().outcome, ConfirmOutcome::confirmed);
   std::size_t emails = 0;
-  for (const OutboxMessage& message : check_store_->outbox().list_outbox()) {
+  for (const OutboxMessage& message : outbox()) {
     if (message.to.starts_with("surge")) ++emails;
   }
   EXPECT_EQ(emails, 600U);
@@ -195,11 +195,11 @@ TEST_P(PublicWorld, AFailedCommitAcknowledgesNothingAndTheSignerCanTryAgain) {
   const std::int64_t petition = open_petition();
   const std::int64_t rows = check_store_->public_petitions().count_signatures(petition);
   // The batch's email INSERT fails, after its signature INSERT: the whole transaction must go.
-  database_->execute_raw("ALTER TABLE outbox RENAME TO outbox_away");
+  database_->execute_raw("ALTER TABLE public_confirmation_mail RENAME TO mail_away");
   EXPECT_EQ(sign(petition, "unlucky@example.com", address(200)), SignOutcome::unavailable);
   EXPECT_EQ(sign(petition + 99, "unlucky@example.com", address(200)), SignOutcome::not_found)
       << "requests that never needed the commit keep their own answer";
-  database_->execute_raw("ALTER TABLE outbox_away RENAME TO outbox");
+  database_->execute_raw("ALTER TABLE mail_away RENAME TO public_confirmation_mail");
   EXPECT_EQ(check_store_->public_petitions().count_signatures(petition), rows);
   EXPECT_FALSE(check_store_->public_petitions().find_signature_by_email(petition, "unlucky@example.com"));
   EXPECT_EQ(sign(petition, "unlucky@example.com", address(201)), SignOutcome::pending)
@@ -214,14 +214,18 @@ TEST_P(PublicWorld, AnUnreachableMailServerNeverSlowsSigning) {
   OutboxPolicy policy;
   policy.poll_interval = std::chrono::milliseconds(5);
   policy.batch = 500;
-  // Every delivery hangs, then fails, as a dead SMTP server behind a firewall does.
+  // Every delivery hangs, then fails, as a dead SMTP server behind a firewall does; before each pass
+  // the worker writes queued confirmation emails into the outbox, as `recall serve`'s does.
   OutboxWorker worker(
       check_store_->outbox(),
       [](const OutboxMessage&, std::int64_t) {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         throw std::runtime_error("connection timed out");
       },
-      [this] { return now_.load(); }, policy);
+      [this] { return now_.load(); }, policy,
+      [this](bool delivery_failing) {
+        return write_queued_confirmations(*check_store_, config_.site_url, delivery_failing ? 1 : 4);
+      });
   worker.start();
   const auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < 20; ++i) {

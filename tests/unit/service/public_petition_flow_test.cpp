@@ -20,7 +20,7 @@ TEST_P(PublicWorld, CreatingSponsoringAndPublishingOpensThePetitionWithItsSuppor
   ASSERT_GT(created.id, 0);
   EXPECT_EQ(service_->find(created.id)->petition.state, pp::PublicPetitionState::collecting_sponsors);
   EXPECT_FALSE(service_->counts(created.id)) << "no counts before the petition is public";
-  const OutboxMessage creator_email = check_store_->outbox().list_outbox().back();
+  const OutboxMessage creator_email = outbox().back();
   EXPECT_EQ(creator_email.subject, "Please confirm your signature");
   EXPECT_EQ(creator_email.public_petition_id, created.id);
   EXPECT_NE(creator_email.body.find("You created the petition \"Call a by-election in Peterborough\""),
@@ -37,7 +37,7 @@ TEST_P(PublicWorld, CreatingSponsoringAndPublishingOpensThePetitionWithItsSuppor
       << "without the sponsor link a petition collecting sponsors takes no signatures";
   EXPECT_EQ(sign(created.id, "someone@example.com", address(5), "not-the-token"), SignOutcome::closed);
   EXPECT_EQ(sign(created.id, "sponsor1@example.com", address(11), created.sponsor_token), SignOutcome::pending);
-  EXPECT_NE(check_store_->outbox().list_outbox().back().body.find("You agreed to sponsor"), std::string::npos);
+  EXPECT_NE(outbox().back().body.find("You agreed to sponsor"), std::string::npos);
   EXPECT_EQ(service_->find(created.id)->petition.sponsor_count, 0) << "a sponsor counts once confirmed";
   EXPECT_EQ(confirm_latest("sponsor1@example.com").outcome, ConfirmOutcome::confirmed);
   EXPECT_EQ(service_->find(created.id)->petition.sponsor_count, 1);
@@ -101,23 +101,23 @@ TEST_P(PublicWorld, OneSignaturePerCanonicalEmailAndTheSameAnswerEitherWay) {
   auto& petitions = check_store_->public_petitions();
   const std::int64_t before = petitions.count_signatures(petition);
   EXPECT_EQ(sign(petition, "Jo.Bloggs+petition@GoogleMail.com", address(50)), SignOutcome::pending);
-  const std::size_t emails = check_store_->outbox().list_outbox().size();
+  const std::size_t emails = outbox().size();
   EXPECT_EQ(sign(petition, "jobloggs@gmail.com", address(51)), SignOutcome::pending);
   EXPECT_EQ(sign(petition, "j.o.b.l.o.g.g.s+again@gmail.com", address(52)), SignOutcome::pending);
   EXPECT_EQ(petitions.count_signatures(petition), before + 1);
-  EXPECT_EQ(check_store_->outbox().list_outbox().size(), emails) << "no second email within a minute";
+  EXPECT_EQ(outbox().size(), emails) << "no second email within a minute";
   // A minute later a repeat re-sends the email, with a new link; the old one no longer works.
   const std::string first = *latest_token("Jo.Bloggs+petition@GoogleMail.com");
   now_ += 61;
   EXPECT_EQ(sign(petition, "jobloggs@gmail.com", address(53)), SignOutcome::pending);
-  EXPECT_EQ(check_store_->outbox().list_outbox().size(), emails + 1);
+  EXPECT_EQ(outbox().size(), emails + 1);
   const std::string second = *latest_token("Jo.Bloggs+petition@GoogleMail.com");
   EXPECT_NE(first, second);
   EXPECT_EQ(service_->confirm_and_wait(first).outcome, ConfirmOutcome::unknown);
   EXPECT_EQ(service_->confirm_and_wait(second).outcome, ConfirmOutcome::confirmed);
   now_ += 120;
   EXPECT_EQ(sign(petition, "jobloggs@gmail.com", address(54)), SignOutcome::pending);
-  EXPECT_EQ(check_store_->outbox().list_outbox().size(), emails + 1) << "confirmed: nothing to re-send";
+  EXPECT_EQ(outbox().size(), emails + 1) << "confirmed: nothing to re-send";
   EXPECT_EQ(total(petition), 4);
 }
 
@@ -284,7 +284,7 @@ TEST_P(PublicWorld, ClosingThenAnonymisingKeepsCountsAndRemovesPersonalDataAndUn
   EXPECT_EQ(result.petition_ids, std::vector<std::int64_t>{petition});
   EXPECT_EQ(result.pending_deleted, 1);
   EXPECT_GE(result.unsent_emails_deleted, 1);
-  for (const OutboxMessage& message : check_store_->outbox().list_outbox()) {
+  for (const OutboxMessage& message : outbox()) {
     EXPECT_NE(message.public_petition_id, petition) << "every email of the petition was unsent";
   }
   for (const auto& row : check_store_->public_petitions().list_signatures(petition, 0, 1000)) {
@@ -333,10 +333,10 @@ TEST_P(PublicWorld, ARestartRebuildsDuplicatesAndCountsFromTheStore) {
   EXPECT_EQ(check_store_->public_petitions().count_signatures(petition), rows);
   // Only a duplicate check rebuilt in memory knows a repeat: the database's unique index alone would
   // answer the same "pending" but re-send nothing.
-  const std::size_t emails = check_store_->outbox().list_outbox().size();
+  const std::size_t emails = outbox().size();
   now_ += 61;
   EXPECT_EQ(sign(petition, "waiting@example.com", address(123)), SignOutcome::pending);
-  EXPECT_EQ(check_store_->outbox().list_outbox().size(), emails + 1) << "the pending signer's email is re-sent";
+  EXPECT_EQ(outbox().size(), emails + 1) << "the pending signer's email is re-sent";
   EXPECT_EQ(check_store_->public_petitions().count_signatures(petition), rows);
 }
 
