@@ -312,8 +312,9 @@ reads_beside() {
   local label=$1 kind=$2 sign_url=$3 count_url=$4 script=$5 rate=${6:-}
   local pace="as fast as answered"
   [[ -n $rate ]] && pace="at $rate a second"
-  step "(d) Recall with $label: count.json reads while signing runs $pace, wrk -t1 -c$connections each, ${seconds}s"
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$here/bench/wrk/static.lua" "$count_url" \
+  step "(d) Recall with $label: count.json reads (wrk -t2 -c$connections) while signing runs $pace (wrk -t1 -c$connections), ${seconds}s"
+  # The reads use the client that measured nginx in (b), two threads, so the ratio compares servers.
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/bench/wrk/static.lua" "$count_url" \
     >"$work/count-$kind-$label.wrk" 2>&1 &
   local count_wrk=$!
   pids+=("$count_wrk")
