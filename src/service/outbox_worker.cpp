@@ -36,7 +36,9 @@ void OutboxWorker::note_delivery(bool failing, const std::string& error) {
 
 OutboxPass OutboxWorker::run_once() {
   OutboxPass pass;
-  if (prepare_) pass.prepared = prepare_(failing_);
+  // Only once the outbox has caught up: in a surge the queued emails stay compact until the SMTP
+  // server can take them, instead of piling up as rendered messages.
+  if (prepare_ && caught_up_) pass.prepared = prepare_(failing_);
   const std::int64_t now = clock_();
   for (const OutboxMessage& message : outbox_.due(now, policy_.batch)) {
     {
@@ -60,6 +62,7 @@ OutboxPass OutboxWorker::run_once() {
     }
     note_delivery(!error.empty(), error);
   }
+  caught_up_ = pass.sent + pass.failed < policy_.batch;
   return pass;
 }
 

@@ -52,8 +52,9 @@ class OutboxWorker {
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
 
-  // One pass: the PreparePass, then the messages due now. Errors from the sender are recorded against
-  // the message; errors from the store propagate (the thread logs them and tries again at the next poll).
+  // One pass: the PreparePass (unless the last pass left due messages behind), then the messages due
+  // now. Errors from the sender are recorded against the message; errors from the store propagate (the
+  // thread logs them and tries again at the next poll).
   OutboxPass run_once();
 
   void start();  // the background thread: a pass, then a wait of poll_interval (or until wake/stop)
@@ -74,7 +75,8 @@ class OutboxWorker {
   std::condition_variable wakeup_;
   bool stopping_ = false;
   bool woken_ = false;
-  bool failing_ = false;  // last attempt failed: log the recovery once
+  bool failing_ = false;   // last attempt failed: log the recovery once
+  bool caught_up_ = true;  // the last pass took every due message: the PreparePass may add more
   std::thread thread_;
 };
 

@@ -175,6 +175,28 @@ TEST_F(OnlineOutbox, WhatThePreparationAddsGoesOutInTheSamePass) {
   EXPECT_EQ(told_failing, std::vector<bool>{false});
 }
 
+TEST_F(OnlineOutbox, ThePreparationWaitsUntilTheOutboxHasCaughtUp) {
+  // Five due, two a pass: the passes that leave messages behind add nothing more.
+  for (int i = 0; i < 5; ++i) enqueue("ada@example.com", "message " + std::to_string(i));
+  int prepared = 0;
+  OutboxPolicy policy;
+  policy.batch = 2;
+  OutboxWorker worker(
+      store_->outbox(), [](const OutboxMessage&, std::int64_t) {}, clock(), policy,
+      [&](bool) {
+        ++prepared;
+        return std::size_t{0};
+      });
+  std::vector<int> sent;
+  std::vector<int> calls;
+  for (int pass = 0; pass < 4; ++pass) {
+    sent.push_back(worker.run_once().sent);
+    calls.push_back(prepared);
+  }
+  EXPECT_EQ(sent, (std::vector<int>{2, 2, 1, 0}));
+  EXPECT_EQ(calls, (std::vector<int>{1, 1, 1, 2}));
+}
+
 TEST_F(OnlineOutbox, WhileDeliveryFailsThePreparationIsToldAndPassesWait) {
   // Each pass prepares a message the sender refuses. Told that delivery is failing, the preparation
   // would add fewer; and passes that prepared something follow at once only while delivery works,
