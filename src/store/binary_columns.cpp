@@ -43,6 +43,12 @@ void BinaryColumns::read(const SqlRow& row, std::size_t column, std::span<std::u
   std::copy(cell.begin(), cell.end(), out.begin());
 }
 
+std::vector<std::uint8_t> BinaryColumns::read_all(const SqlRow& row, std::size_t column) const {
+  const std::string cell = row.text(column);
+  if (hex_) return ledger::from_hex(cell);
+  return {cell.begin(), cell.end()};
+}
+
 BinaryColumns::InsertText BinaryColumns::insert_with_binary_last(std::string_view table,
                                                                  std::span<const std::string_view> columns) const {
   const std::string listed = fmt::format("{}", fmt::join(columns, ", "));

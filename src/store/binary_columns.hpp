@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/ledger/bytes.hpp"
 #include "store/sql_connection.hpp"
@@ -26,6 +27,8 @@ class BinaryColumns {
   // Reads a cell selected through column() into out; Error(internal) naming `what` unless it holds
   // exactly out.size() octets.
   void read(const SqlRow& row, std::size_t column, std::span<std::uint8_t> out, std::string_view what) const;
+  // The same for a cell of any length.
+  [[nodiscard]] std::vector<std::uint8_t> read_all(const SqlRow& row, std::size_t column) const;
 
   // Head and tail of a multi-row INSERT (store/batch_insert.hpp) into `table` whose last listed
   // column is binary: on SQLite the rows become a VALUES subquery so the last value can be CAST.

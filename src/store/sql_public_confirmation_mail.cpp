@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "core/base/error.hpp"
-#include "core/ledger/encoding.hpp"
 #include "store/sql_fields.hpp"
 #include "store/sql_public_petition_rows.hpp"
 #include "store/sql_public_petition_store.hpp"
@@ -42,16 +41,17 @@ QueuedConfirmation read_link(std::span<const std::uint8_t> bytes) {
   return link;
 }
 
-// A stored links cell (hex on PostgreSQL, raw octets on SQLite) as octets.
-std::vector<std::uint8_t> links_octets(const SqlRow& row, std::size_t column, bool hex) {
-  const std::string cell = row.text(column);
-  std::vector<std::uint8_t> octets =
-      hex ? ledger::from_hex(cell) : std::vector<std::uint8_t>(cell.begin(), cell.end());
+// Every link of a stored row; Error(internal) for a cell that is not a whole number of them.
+std::vector<QueuedConfirmation> read_links(std::span<const std::uint8_t> octets) {
   if (octets.empty() || octets.size() % link_bytes != 0) {
     sf::corrupt("public_confirmation_mail links",
                 fmt::format("{} octets, not a whole number of links", octets.size()));
   }
-  return octets;
+  std::vector<QueuedConfirmation> links;
+  links.reserve(octets.size() / link_bytes);
+  for (std::size_t at = 0; at < octets.size(); at += link_bytes)
+    links.push_back(read_link(octets.subspan(at, link_bytes)));
+  return links;
 }
 
 struct QueuedRow {
@@ -89,20 +89,15 @@ std::vector<ConfirmationToWrite> SqlPublicPetitionStore::take_queued_confirmatio
     throw_invalid("max_rows must be 1 to 1000", SourceLocation{"query", 0, 0, "max_rows"});
   std::vector<ConfirmationToWrite> out;
   session_.transaction([&](SqlConnection& db) {
-    const bool postgres = db.backend() == "postgresql";
     // PostgreSQL: two workers (two servers on one database) take different rows instead of queueing.
     const std::string sql = fmt::format(
         "DELETE FROM public_confirmation_mail WHERE id IN (SELECT id FROM public_confirmation_mail ORDER BY "
         "id"
         " LIMIT $1{}) RETURNING id, queued_at, {}",
-        postgres ? " FOR UPDATE SKIP LOCKED" : "", binary_.column("links"));
+        db.backend() == "postgresql" ? " FOR UPDATE SKIP LOCKED" : "", binary_.column("links"));
     std::vector<QueuedRow> taken;
     for (const SqlRow& row : db.query(sql, {sql_int(max_rows)})) {
-      QueuedRow queued{row.integer(0), row.integer(1), {}};
-      const std::vector<std::uint8_t> octets = links_octets(row, 2, postgres);
-      for (std::size_t at = 0; at < octets.size(); at += link_bytes)
-        queued.links.push_back(read_link(std::span(octets).subspan(at, link_bytes)));
-      taken.push_back(std::move(queued));
+      taken.push_back(QueuedRow{row.integer(0), row.integer(1), read_links(binary_.read_all(row, 2))});
     }
     std::sort(taken.begin(), taken.end(), [](const QueuedRow& a, const QueuedRow& b) { return a.id < b.id; });
 
