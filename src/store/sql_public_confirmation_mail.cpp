@@ -112,11 +112,7 @@ std::vector<ConfirmationToWrite> SqlPublicPetitionStore::take_queued_confirmatio
     std::size_t start = 0;
     for (const std::size_t count : rows::chunk_sizes(ids.size(), list_chunk)) {
       SqlParams params;
-      std::string list;
-      for (std::size_t i = start; i < start + count; ++i) {
-        if (!list.empty()) list += ", ";
-        list += rows::bind(params, sql_int(ids[i]));
-      }
+      const std::string list = rows::id_list(std::span(ids).subspan(start, count), params);
       for (const SqlRow& row : db.query(
                fmt::format("SELECT s.id, s.petition_id, p.action, s.email, s.sponsor FROM public_signatures s"
                            " JOIN public_petitions p ON p.id = s.petition_id"

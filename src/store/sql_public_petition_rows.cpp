@@ -55,6 +55,15 @@ std::string bind(SqlParams& params, SqlValue value) {
   return fmt::format("${}", params.size());
 }
 
+std::string id_list(std::span<const std::int64_t> ids, SqlParams& params) {
+  std::string list;
+  for (const std::int64_t id : ids) {
+    if (!list.empty()) list += ", ";
+    list += bind(params, sql_int(id));
+  }
+  return list;
+}
+
 std::string bind_binary(SqlParams& params, const BinaryColumns& binary, ledger::ByteView octets) {
   params.push_back(binary.value(octets));
   return binary.param(static_cast<int>(params.size()));

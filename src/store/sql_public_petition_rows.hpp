@@ -4,6 +4,7 @@
 // of long IN (…) lists and multi-row statements.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,8 @@ public_petition::IpAddress ip_from_sort_key(const std::array<std::uint8_t, 16>& 
 
 // Appends `value` to `params` and returns its placeholder ("$7").
 std::string bind(SqlParams& params, SqlValue value);
+// "$3, $4, …" for a list of ids (an IN list), appended to params.
+std::string id_list(std::span<const std::int64_t> ids, SqlParams& params);
 // The same for octets, as the backend takes a binary value (CAST on SQLite).
 std::string bind_binary(SqlParams& params, const BinaryColumns& binary, ledger::ByteView octets);
 

@@ -115,16 +115,6 @@ const std::string& unnest_insert_sql() {
   return sql;
 }
 
-// "$3, $4, …" for a list of ids, appended to params.
-std::string id_list(std::span<const std::int64_t> ids, SqlParams& params) {
-  std::string list;
-  for (const std::int64_t id : ids) {
-    if (!list.empty()) list += ", ";
-    list += rows::bind(params, sql_int(id));
-  }
-  return list;
-}
-
 }  // namespace
 
 std::vector<SignatureInsert> SqlPublicPetitionStore::add_signatures(
@@ -194,7 +184,7 @@ std::vector<std::optional<ConfirmedSignature>> SqlPublicPetitionStore::confirm_s
     std::size_t start = 0;
     for (const std::size_t count : rows::chunk_sizes(named.size(), list_chunk)) {
       SqlParams params;
-      const std::string list = id_list(std::span(named).subspan(start, count), params);
+      const std::string list = rows::id_list(std::span(named).subspan(start, count), params);
       for (const SqlRow& row : db.query(fmt::format("SELECT id, {} FROM public_signatures WHERE state = 'pending'"
                                                     " AND confirm_token_hash IS NOT NULL AND id IN ({})",
                                                     binary_.column("confirm_token_hash"), list),
@@ -220,7 +210,7 @@ std::vector<std::optional<ConfirmedSignature>> SqlPublicPetitionStore::confirm_s
     start = 0;
     for (const std::size_t count : rows::chunk_sizes(ids.size(), list_chunk)) {
       SqlParams params{rows::instant(at)};
-      const std::string list = id_list(std::span(ids).subspan(start, count), params);
+      const std::string list = rows::id_list(std::span(ids).subspan(start, count), params);
       for (const SqlRow& row :
            db.query(fmt::format("UPDATE public_signatures SET state = 'confirmed', confirmed_at = $1,"
                                 " confirm_token_hash = NULL WHERE state = 'pending' AND id IN ({})"

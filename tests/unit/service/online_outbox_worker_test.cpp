@@ -219,6 +219,12 @@ TEST_F(OnlineOutbox, WhileDeliveryFailsThePreparationIsToldAndPassesWait) {
   EXPECT_EQ(worker.run_once().failed, 1) << "the new message; the first waits for its retry";
   EXPECT_EQ(told_failing, (std::vector<bool>{false, true}));
   worker.start();
+  // The thread's first pass, however slowly it starts (sanitizers, a loaded machine); then time for
+  // any pass that would follow it at once.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (passes.load() < 3 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   worker.stop();
   EXPECT_EQ(passes.load(), 3);
