@@ -64,7 +64,7 @@ bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vec
 
   // Screening, in arrival order, against memory only (shared with the other writer thread, if any).
   std::vector<NewPublicSignature> rows;
-  std::vector<ConfirmSecret> row_secrets;  // each row's link secret, made a token once it has an id
+  std::vector<ConfirmLinkSecret> row_secrets;  // each row's link secret, queued with its id
   std::vector<std::uint64_t> fresh;        // fingerprints this batch added (forgotten if it fails)
   std::vector<Repeat> repeats;             // pending signers to email again
   {
@@ -97,7 +97,7 @@ bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vec
           s.petition_id, s.name, s.email, s.postcode,
           ons == constituency.end() ? std::nullopt : std::optional<std::string>(ons->second), s.ip, s.uk_resident,
           as_sponsor, pp::screen_signature(blocks_, limiter_, s.ip, s.email), secret.hash, now});
-      row_secrets.push_back(secret);
+      row_secrets.push_back(secret.secret);
     }
   }
   std::vector<ConfirmToken> tokens;
@@ -108,17 +108,13 @@ bool PublicIntake::run_batch(Store& store, std::vector<SignJob>& signs, std::vec
   IntakeEffects effects;
   try {
     store.transaction([&] {
-      const std::vector<SignatureInsert> inserted = petitions.add_signatures(rows);
-      // The emails are queued as the links alone, one row a batch; the delivery worker writes them
-      // out (service/public_confirmation_mail.hpp).
+      // The emails are queued as the links alone, a row a batch, with the signatures; the delivery
+      // worker writes them out (service/public_confirmation_mail.hpp). A row the database already had
+      // (another process, or a row older than this process's memory) is answered as a repeat: pending,
+      // and no email.
+      petitions.add_signatures_and_links(rows, row_secrets, now);
       std::vector<QueuedConfirmation> emails;
-      emails.reserve(rows.size() + repeats.size());
-      for (std::size_t r = 0; r < rows.size(); ++r) {
-        // A row the database already had (another process, or a row older than this process's memory)
-        // is answered as a repeat: pending, and no email.
-        if (inserted[r].duplicate()) continue;
-        emails.push_back(queued_confirmation(*inserted[r].id, row_secrets[r]));
-      }
+      emails.reserve(repeats.size());
       for (const Repeat& repeat : repeats) {
         const auto row = petitions.find_signature_by_email(repeat.petition_id, repeat.canonical_email);
         if (!row || row->state != PublicSignatureState::pending || !row->email) continue;

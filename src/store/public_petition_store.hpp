@@ -245,6 +245,14 @@ class PublicPetitionStore {
   // result, never an error, so a PostgreSQL transaction stays usable. Error(invalid_input) naming the
   // row (as the line) and the field for bad input, before anything is written.
   virtual std::vector<SignatureInsert> add_signatures(std::span<const NewPublicSignature> signatures) = 0;
+  // add_signatures, with each new row's confirmation link queued as queue_confirmations would, the
+  // secret at the row's index in `secrets` (a duplicate's is dropped): the intake's write of a batch.
+  // PostgreSQL sends the batch in one round trip (with the transaction's BEGIN), and one statement a
+  // 1,000 rows both inserts them and queues their links. Error(invalid_input) as add_signatures, or
+  // naming "secrets" when there is not one a signature.
+  virtual std::vector<SignatureInsert> add_signatures_and_links(
+      std::span<const NewPublicSignature> signatures, std::span<const ConfirmLinkSecret> secrets,
+      std::int64_t queued_at) = 0;
   // Confirms the pending signatures these tokens name, where the token's hash is the row's, at `at`,
   // and forgets the hashes. One result per token, in input order: none for an unknown signature, a
   // wrong or used token, or a signature invalidated while pending. So a signature is confirmed at

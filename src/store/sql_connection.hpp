@@ -5,13 +5,33 @@
 // A connection is not thread-safe: Session guards it.
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/sql_value.hpp"
 
 namespace recall {
+
+// One statement of SqlConnection::query_all.
+struct SqlStatement {
+  std::string_view sql;
+  SqlParams params;
+};
+
+// What query_all ran: the rows of each statement that succeeded, in order, and the failure of the
+// one after them, if any (the statements after a failure do not run).
+struct SqlResults {
+  std::vector<SqlRows> rows;
+  std::exception_ptr failure;
+
+  void rethrow_failure() const {
+    if (failure) std::rethrow_exception(failure);
+  }
+};
 
 class SqlConnection {
  public:
@@ -23,6 +43,12 @@ class SqlConnection {
   virtual SqlRows query(std::string_view sql, const SqlParams& params) = 0;
   void execute(std::string_view sql, const SqlParams& params = {}) { query(sql, params); }
 
+  // Several statements, run in order, sent together where the backend can: PostgreSQL sends them in
+  // one round trip (libpq's pipeline mode), and the transaction's BEGIN with them. A caller that
+  // needs an earlier statement's rows to explain a later failure (a missing parent before the
+  // trigger's error) reads them before rethrow_failure(). SQLite, in process, runs them one by one.
+  virtual SqlResults query_all(std::span<const SqlStatement> statements);
+
   // A single-row INSERT, written without RETURNING, into a table whose integer key is `id`: the new
   // row's id, or nothing when no row went in (ON CONFLICT DO NOTHING). SQLite reads the id from the
   // connection, since RETURNING makes it build and drop a temporary table for every statement;
@@ -33,7 +59,8 @@ class SqlConnection {
   virtual void execute_script(std::string_view sql) = 0;
 
   // Opens a transaction that will write: SQLite takes the write lock at once (BEGIN IMMEDIATE) so
-  // two writers queue on busy_timeout instead of failing half-way; PostgreSQL uses plain BEGIN.
+  // two writers queue on busy_timeout instead of failing half-way; PostgreSQL sends plain BEGIN with
+  // the transaction's first statement, saving a round trip (and nothing at all for an empty one).
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;

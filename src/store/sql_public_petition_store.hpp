@@ -1,9 +1,14 @@
 #pragma once
 // PublicPetitionStore over either backend. The methods are spread over sql_public_petition_store.cpp
-// (petitions and thresholds), sql_public_signature_store.cpp (signatures, confirmation and counts),
+// (petitions and thresholds), sql_public_signature_insert.cpp (signatures going in, with their
+// links), sql_public_signature_store.cpp (confirmation, look-ups and counts),
 // sql_public_moderation_store.cpp (suspects, bulk invalidation, block list, anonymisation) and
 // sql_public_confirmation_mail.cpp (confirmation emails queued by signing batches).
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "store/binary_columns.hpp"
 #include "store/public_petition_store.hpp"
@@ -34,6 +39,9 @@ class SqlPublicPetitionStore final : public PublicPetitionStore {
   std::vector<std::int64_t> close_due_petitions(std::int64_t now) override;
 
   std::vector<SignatureInsert> add_signatures(std::span<const NewPublicSignature> signatures) override;
+  std::vector<SignatureInsert> add_signatures_and_links(std::span<const NewPublicSignature> signatures,
+                                                        std::span<const ConfirmLinkSecret> secrets,
+                                                        std::int64_t queued_at) override;
   std::vector<std::optional<ConfirmedSignature>> confirm_signatures(std::span<const ConfirmToken> tokens,
                                                                     std::int64_t at) override;
   std::optional<PublicSignatureRecord> find_signature(std::int64_t id) override;
@@ -68,6 +76,14 @@ class SqlPublicPetitionStore final : public PublicPetitionStore {
   std::int64_t last_change() override;
 
  private:
+  // add_signatures with links queued (queued_at set) or without.
+  std::vector<SignatureInsert> insert_signatures(std::span<const NewPublicSignature> signatures,
+                                                 std::span<const ConfirmLinkSecret> secrets,
+                                                 std::optional<std::int64_t> queued_at);
+  void insert_on_postgres(SqlConnection& db, std::span<const NewPublicSignature> signatures,
+                          std::span<const ConfirmLinkSecret> secrets, std::optional<std::int64_t> queued_at,
+                          std::map<std::pair<std::int64_t, std::string>, std::int64_t>& inserted);
+
   Session& session_;
   BinaryColumns binary_;
 };

@@ -299,4 +299,63 @@ TEST_P(StoreContract, QueuingRefusesALinkWithoutASignatureNamingItBeforeWritingA
   EXPECT_EQ(field, "max_rows");
 }
 
+TEST_P(StoreContract, NewSignaturesQueueTheirOwnLinksInTheSameWrite) {
+  // Over PostgreSQL's 1,000 rows a statement, with a repeat of a stored signer and one within the
+  // batch: each new row's link carries its own id and the secret given at its index, in batch order.
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  ASSERT_EQ(add_signatures(*store, petition.id, 1).size(), 1U);  // signer 1, stored before
+  std::vector<NewPublicSignature> batch;
+  std::vector<ConfirmLinkSecret> secrets;
+  for (int n = 1; n <= 1003; ++n) {
+    batch.push_back(sample_signature(petition.id, n));
+    secrets.push_back(secret_for(n));
+  }
+  batch.push_back(sample_signature(petition.id, 5));
+  secrets.push_back(secret_for(5000));
+  const std::vector<SignatureInsert> inserted =
+      petitions.add_signatures_and_links(batch, secrets, public_epoch + 300);
+  ASSERT_EQ(inserted.size(), batch.size());
+  EXPECT_TRUE(inserted.front().duplicate()) << "stored before";
+  EXPECT_TRUE(inserted.back().duplicate()) << "earlier in the batch";
+
+  const std::vector<ConfirmationToWrite> taken = petitions.take_queued_confirmations(1000);
+  ASSERT_EQ(taken.size(), 1002U);
+  for (std::size_t i = 1; i <= 1002; ++i) {
+    const ConfirmationToWrite& email = taken[i - 1];
+    EXPECT_EQ(email.link, (QueuedConfirmation{*inserted[i].id, secrets[i]})) << i;
+    EXPECT_EQ(email.to, fmt::format("signer{}@example.com", i + 1)) << i;
+    EXPECT_EQ(email.queued_at, public_epoch + 300);
+    EXPECT_EQ(email.petition_id, petition.id);
+  }
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 0);
+}
+
+TEST_P(StoreContract, SignaturesWithLinksRefuseBadInputBeforeWritingAny) {
+  auto store = open();
+  auto& petitions = store->public_petitions();
+  const pp::PublicPetition petition = open_sample(*store, 1);
+  std::vector<NewPublicSignature> batch{sample_signature(petition.id, 1), sample_signature(petition.id, 2)};
+  std::string field;
+  const std::vector<ConfirmLinkSecret> one{secret_for(1)};
+  EXPECT_EQ(
+      error_kind_of([&] { petitions.add_signatures_and_links(batch, one, public_epoch + 300); }, &field),
+      ErrorKind::invalid_input);
+  EXPECT_EQ(field, "secrets");
+  const std::vector<ConfirmLinkSecret> two{secret_for(1), secret_for(2)};
+  batch[1] = sample_signature(petition.id + 50, 2);
+  try {
+    petitions.add_signatures_and_links(batch, two, public_epoch + 300);
+    FAIL() << "a signature of a missing petition was taken";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::invalid_input);
+    ASSERT_TRUE(error.where());
+    EXPECT_EQ(error.where()->line, 2) << "the row, not the trigger's message beneath it";
+    EXPECT_EQ(error.where()->field, "petition_id");
+  }
+  EXPECT_TRUE(petitions.canonical_emails(petition.id, 0, 100).empty());
+  EXPECT_EQ(petitions.queued_confirmation_rows(), 0);
+}
+
 }  // namespace recall::contract

@@ -2,6 +2,10 @@
 
 #include <libpq-fe.h>
 
+#include <string>
+#include <variant>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "core/base/error.hpp"
@@ -29,6 +33,54 @@ std::string trimmed(const char* text) {
 // Server notices ("relation already exists, skipping") would otherwise go to stderr.
 void ignore_notice(void*, const char*) {}
 
+// A statement's values as libpq takes them: text, or a null pointer for NULL. Strings are pointed at
+// where they are; integers are written out first.
+class TextValues {
+ public:
+  explicit TextValues(const SqlParams& params) : values_(params.size(), nullptr) {
+    numbers_.reserve(params.size());  // never reallocated: values_ points into it
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (const auto* number = std::get_if<std::int64_t>(&params[i])) {
+        values_[i] = numbers_.emplace_back(std::to_string(*number)).c_str();
+      } else if (const auto* text = std::get_if<std::string>(&params[i])) {
+        values_[i] = text->c_str();
+      }
+    }
+  }
+  [[nodiscard]] int count() const { return static_cast<int>(values_.size()); }
+  [[nodiscard]] const char* const* values() const { return values_.data(); }
+
+ private:
+  std::vector<std::string> numbers_;
+  std::vector<const char*> values_;
+};
+
+SqlRows rows_of(const pg_result* result) {
+  SqlRows rows;
+  const int row_count = PQntuples(result);
+  const int columns = PQnfields(result);
+  rows.reserve(static_cast<std::size_t>(row_count));
+  for (int r = 0; r < row_count; ++r) {
+    std::vector<SqlValue> cells;
+    cells.reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+      if (PQgetisnull(result, r, c) != 0) {
+        cells.emplace_back(nullptr);
+      } else {
+        cells.emplace_back(
+            std::string(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
+      }
+    }
+    rows.emplace_back(std::move(cells));
+  }
+  return rows;
+}
+
+bool succeeded(const pg_result* result) {
+  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
 ErrorKind kind_for_sqlstate(std::string_view state) {
   if (state.starts_with("23")) return ErrorKind::conflict;     // integrity constraint violation
   if (state == "40001" || state == "40P01") return ErrorKind::conflict;  // serialization failure, deadlock
@@ -46,6 +98,7 @@ PostgresConnection::PostgresConnection(const std::string& url) : url_(url), targ
 void PostgresConnection::connect() {
   prepared_.clear();
   in_transaction_ = false;
+  begin_pending_ = false;
   // Keywords before "dbname" are defaults: the URL (expanded from dbname) overrides them.
   const char* keywords[] = {"connect_timeout", "application_name", "client_encoding", "dbname", nullptr};
   const char* values[] = {"10", "recall", "UTF8", url_.c_str(), nullptr};
@@ -66,10 +119,13 @@ void PostgresConnection::ensure_connected() {
   // A dropped connection outside a transaction is reopened; inside one the work is lost, so the
   // error propagates and the caller's transaction fails.
   if (conn_ && PQstatus(conn_.get()) == CONNECTION_OK) return;
-  if (in_transaction_) {
+  if (in_transaction_ && !begin_pending_) {
     throw Error(ErrorKind::unavailable, fmt::format("lost the connection to PostgreSQL at {} during a transaction", target_.describe()));
   }
+  // Nothing of a transaction whose BEGIN has not gone yet has run, so it can start on the new one.
+  const bool pending = begin_pending_;
   connect();
+  in_transaction_ = begin_pending_ = pending;
 }
 
 void PostgresConnection::throw_error(const pg_result* result, std::string_view sql) {
@@ -86,8 +142,7 @@ void PostgresConnection::throw_error(const pg_result* result, std::string_view s
 }
 
 PgResult PostgresConnection::check(PgResult result, std::string_view sql) {
-  const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw_error(result.get(), sql);
+  if (!succeeded(result.get())) throw_error(result.get(), sql);
   return result;
 }
 
@@ -99,52 +154,112 @@ std::optional<std::int64_t> PostgresConnection::insert_returning_id(std::string_
   return rows.at(0).integer(0);
 }
 
-SqlRows PostgresConnection::query(std::string_view sql, const SqlParams& params) {
-  ensure_connected();
+const std::string& PostgresConnection::prepared_name(std::string_view sql) {
   std::string key(sql);
   auto found = prepared_.find(key);
   if (found == prepared_.end()) {
     std::string name = fmt::format("recall_{}", prepared_.size() + 1);
     // Parameter types left to the server: it infers each from where the parameter is used.
     check(PgResult(PQprepare(conn_.get(), name.c_str(), key.c_str(), 0, nullptr)), sql);
-    found = prepared_.emplace(key, std::move(name)).first;
+    found = prepared_.emplace(std::move(key), std::move(name)).first;
+  }
+  return found->second;
+}
+
+SqlRows PostgresConnection::query(std::string_view sql, const SqlParams& params) {
+  if (begin_pending_) {
+    const SqlStatement statement{sql, params};
+    SqlResults results = query_all(std::span(&statement, 1));
+    results.rethrow_failure();
+    return std::move(results.rows.front());
+  }
+  ensure_connected();
+  const std::string& name = prepared_name(sql);
+  const TextValues values(params);
+  const PgResult result = check(PgResult(PQexecPrepared(conn_.get(), name.c_str(), values.count(),
+                                                        values.values(), nullptr, nullptr, 0)),
+                                sql);
+  return rows_of(result.get());
+}
+
+SqlResults PostgresConnection::query_all(std::span<const SqlStatement> statements) {
+  SqlResults results;
+  if (statements.empty()) return results;
+  ensure_connected();
+  // Prepared first: PQprepare waits for its answer, which pipeline mode does not allow. Nothing of
+  // this call has run if one fails.
+  std::vector<const std::string*> names;  // into prepared_, whose nodes do not move
+  names.reserve(statements.size());
+  try {
+    for (const SqlStatement& statement : statements) names.push_back(&prepared_name(statement.sql));
+  } catch (...) {
+    results.failure = std::current_exception();
+    return results;
   }
 
-  std::vector<std::string> texts(params.size());
-  std::vector<const char*> values(params.size(), nullptr);
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (const auto* number = std::get_if<std::int64_t>(&params[i])) {
-      texts[i] = std::to_string(*number);
-      values[i] = texts[i].c_str();
-    } else if (const auto* text = std::get_if<std::string>(&params[i])) {
-      values[i] = text->c_str();
+  pg_conn* conn = conn_.get();
+  if (PQenterPipelineMode(conn) != 1) pipeline_broken("entering pipeline mode");
+  const bool with_begin = begin_pending_;
+  if (with_begin && PQsendQueryParams(conn, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
+    pipeline_broken("sending BEGIN");
+  }
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const TextValues values(statements[i].params);
+    if (PQsendQueryPrepared(conn, names[i]->c_str(), values.count(), values.values(), nullptr, nullptr, 0) !=
+        1) {
+      pipeline_broken("sending a statement");
     }
   }
-  PgResult result = check(PgResult(PQexecPrepared(conn_.get(), found->second.c_str(), static_cast<int>(params.size()),
-                                                  values.data(), nullptr, nullptr, 0)),
-                          sql);
+  if (PQpipelineSync(conn) != 1) pipeline_broken("sending the pipeline");
 
-  SqlRows rows;
-  const int row_count = PQntuples(result.get());
-  const int columns = PQnfields(result.get());
-  rows.reserve(static_cast<std::size_t>(row_count));
-  for (int r = 0; r < row_count; ++r) {
-    std::vector<SqlValue> cells;
-    cells.reserve(static_cast<std::size_t>(columns));
-    for (int c = 0; c < columns; ++c) {
-      if (PQgetisnull(result.get(), r, c) != 0) {
-        cells.emplace_back(nullptr);
-      } else {
-        cells.emplace_back(std::string(PQgetvalue(result.get(), r, c), static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
-      }
+  // One result a statement, in order; after a failure the server skips the rest (PIPELINE_ABORTED).
+  const auto keep = [&](const PgResult& result, std::string_view sql) {
+    if (results.failure) return false;
+    if (succeeded(result.get())) return true;
+    try {
+      throw_error(result.get(), sql);
+    } catch (...) {
+      results.failure = std::current_exception();
     }
-    rows.emplace_back(std::move(cells));
+    return false;
+  };
+  if (with_begin) {
+    const PgResult begun = next_pipeline_result("BEGIN");
+    if (keep(begun, "BEGIN")) begin_pending_ = false;
   }
-  return rows;
+  for (const SqlStatement& statement : statements) {
+    const PgResult result = next_pipeline_result(statement.sql);
+    if (keep(result, statement.sql)) results.rows.push_back(rows_of(result.get()));
+  }
+  const PgResult sync(PQgetResult(conn));
+  if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
+    pipeline_broken("reading the end of the pipeline");
+  if (PQexitPipelineMode(conn) != 1) pipeline_broken("leaving pipeline mode");
+  return results;
+}
+
+PgResult PostgresConnection::next_pipeline_result(std::string_view sql) {
+  PgResult result(PQgetResult(conn_.get()));
+  if (!result) pipeline_broken(fmt::format("reading the result of `{}`", sql));
+  // Each statement's results end with a null, before the next statement's.
+  while (PgResult more{PQgetResult(conn_.get())}) {
+  }
+  return result;
+}
+
+void PostgresConnection::pipeline_broken(std::string_view doing) {
+  // The connection is in a state nothing here can resume from: dropped, so the transaction fails
+  // and the next one connects afresh.
+  std::string message = redact_password(trimmed(PQerrorMessage(conn_.get())), target_.password);
+  conn_.reset();
+  begin_pending_ = false;
+  throw Error(ErrorKind::unavailable,
+              fmt::format("PostgreSQL at {}: failed {}: {}", target_.describe(), doing, message));
 }
 
 void PostgresConnection::execute_script(std::string_view sql) {
   ensure_connected();
+  send_pending_begin();
   // The simple-query protocol runs a multi-statement script; migrations hold no values.
   std::string text(sql);
   check(simple(text.c_str()), sql.substr(0, sql.find('\n')));
@@ -152,17 +267,31 @@ void PostgresConnection::execute_script(std::string_view sql) {
 
 void PostgresConnection::begin() {
   ensure_connected();
-  check(simple("BEGIN"), "BEGIN");
   in_transaction_ = true;
+  begin_pending_ = true;
+}
+
+void PostgresConnection::send_pending_begin() {
+  if (!begin_pending_) return;
+  check(simple("BEGIN"), "BEGIN");
+  begin_pending_ = false;
 }
 
 void PostgresConnection::commit() {
   in_transaction_ = false;
+  if (begin_pending_) {  // nothing ran: there is no transaction to end
+    begin_pending_ = false;
+    return;
+  }
   check(simple("COMMIT"), "COMMIT");
 }
 
 void PostgresConnection::rollback() noexcept {
   in_transaction_ = false;
+  if (begin_pending_) {
+    begin_pending_ = false;
+    return;
+  }
   if (conn_ && PQstatus(conn_.get()) == CONNECTION_OK) PgResult(PQexec(conn_.get(), "ROLLBACK"));
 }
 

@@ -30,6 +30,7 @@ class PostgresConnection final : public SqlConnection {
 
   [[nodiscard]] std::string backend() const override { return "postgresql"; }
   SqlRows query(std::string_view sql, const SqlParams& params) override;
+  SqlResults query_all(std::span<const SqlStatement> statements) override;
   std::optional<std::int64_t> insert_returning_id(std::string_view sql, const SqlParams& params) override;
   void execute_script(std::string_view sql) override;
   void begin() override;
@@ -48,11 +49,16 @@ class PostgresConnection final : public SqlConnection {
   PgResult check(PgResult result, std::string_view sql);
   [[noreturn]] void throw_error(const pg_result* result, std::string_view sql);
   PgResult simple(const char* sql);  // parameterless, unprepared: BEGIN/COMMIT and scripts
+  const std::string& prepared_name(std::string_view sql);  // prepared on first use
+  void send_pending_begin();
+  PgResult next_pipeline_result(std::string_view sql);
+  [[noreturn]] void pipeline_broken(std::string_view doing);
 
   std::string url_;
   PostgresTarget target_;
   std::unique_ptr<pg_conn, PgConnFinish> conn_;
   bool in_transaction_ = false;
+  bool begin_pending_ = false;  // begin() was called and BEGIN waits to go with the first statement
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
 };
 
