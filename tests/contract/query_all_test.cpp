@@ -1,7 +1,8 @@
 // SqlConnection::query_all and the transaction around it, on each backend: statements run in order
 // and each one's rows come back; a failure stops the rest and leaves the rows before it to read; and
 // PostgreSQL's BEGIN, which waits to go with a transaction's first statement, leaves an empty
-// transaction, one whose first statement fails and one rolled back as they were.
+// transaction, one whose first statement fails and one rolled back as they were; a connection the
+// server ended fails the statement, and the next transaction connects afresh.
 #include "contract/store_contract.hpp"
 #include "core/base/error.hpp"
 #include "store/open_connection.hpp"
@@ -99,6 +100,31 @@ TEST_P(StoreContract, TransactionsWithNothingOrAFailedFirstStatementLeaveTheConn
   db->execute("INSERT INTO kept (k, v) VALUES ($1, $2)", {sql_text("a"), sql_int(5)});
   db->commit();
   EXPECT_EQ(value_of(*db, "a"), 5);
+}
+
+TEST_P(StoreContract, AStatementOnADroppedConnectionFailsAndTheNextTransactionReconnects) {
+  if (GetParam() != Backend::postgresql) GTEST_SKIP() << "a PostgreSQL server ends connections";
+  auto db = with_table(database().url());
+  // Prepared before the server ends the connection, so what fails is the pipeline, not PQprepare.
+  db->execute("INSERT INTO kept (k, v) VALUES ($1, $2)", {sql_text("z"), sql_int(0)});
+  const std::int64_t pid = db->query("SELECT pg_backend_pid()", {}).at(0).integer(0);
+  auto admin = open_connection(database().url());
+  admin->query("SELECT pg_terminate_backend($1::integer, 5000)", {sql_int(pid)});
+
+  db->begin();
+  try {
+    db->execute("INSERT INTO kept (k, v) VALUES ($1, $2)", {sql_text("a"), sql_int(1)});
+    FAIL() << "a statement ran on a connection the server ended";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::unavailable) << error.what();
+  }
+  db->rollback();
+
+  db->begin();
+  db->execute("INSERT INTO kept (k, v) VALUES ($1, $2)", {sql_text("a"), sql_int(2)});
+  db->commit();
+  EXPECT_EQ(value_of(*db, "a"), 2);
+  EXPECT_NE(db->query("SELECT pg_backend_pid()", {}).at(0).integer(0), pid);
 }
 
 }  // namespace recall::contract

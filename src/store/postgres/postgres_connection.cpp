@@ -119,13 +119,10 @@ void PostgresConnection::ensure_connected() {
   // A dropped connection outside a transaction is reopened; inside one the work is lost, so the
   // error propagates and the caller's transaction fails.
   if (conn_ && PQstatus(conn_.get()) == CONNECTION_OK) return;
-  if (in_transaction_ && !begin_pending_) {
+  if (in_transaction_) {
     throw Error(ErrorKind::unavailable, fmt::format("lost the connection to PostgreSQL at {} during a transaction", target_.describe()));
   }
-  // Nothing of a transaction whose BEGIN has not gone yet has run, so it can start on the new one.
-  const bool pending = begin_pending_;
   connect();
-  in_transaction_ = begin_pending_ = pending;
 }
 
 void PostgresConnection::throw_error(const pg_result* result, std::string_view sql) {
