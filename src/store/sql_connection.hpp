@@ -47,6 +47,8 @@ class SqlConnection {
   // one round trip (libpq's pipeline mode), and the transaction's BEGIN with them. A caller that
   // needs an earlier statement's rows to explain a later failure (a missing parent before the
   // trigger's error) reads them before rethrow_failure(). SQLite, in process, runs them one by one.
+  // Outside a transaction PostgreSQL runs them as one implicit transaction and SQLite commits each
+  // alone: a caller that needs them to stand or fall together opens a transaction.
   virtual SqlResults query_all(std::span<const SqlStatement> statements);
 
   // A single-row INSERT, written without RETURNING, into a table whose integer key is `id`: the new

@@ -4,6 +4,7 @@
 #include "contract/store_contract.hpp"
 #include "core/base/error.hpp"
 #include "store/migration.hpp"
+#include "store/open_connection.hpp"
 
 namespace recall::contract {
 
@@ -113,6 +114,74 @@ TEST(EmbeddedMigrations, AreNumberedFromOneWithoutGaps) {
   for (std::size_t i = 0; i < sqlite_migrations().size(); ++i) {
     EXPECT_EQ(sqlite_migrations()[i].name, postgres_migrations()[i].name);
   }
+}
+
+TEST_P(StoreContract, SignaturesKeepEveryFieldThroughTheRebuildOfTheirTable) {
+  // SQLite's 0015 rebuilds public_signatures to change a CHECK: every row and field is copied, the
+  // indexes are made again, and the rule still holds.
+  if (GetParam() == Backend::postgresql) GTEST_SKIP() << "PostgreSQL's 0015 changes nothing";
+  auto db = open_connection(database().url());
+  const auto all = sqlite_migrations();
+  ASSERT_GE(all.size(), 15U);
+  apply_migrations(*db, all.first(14));
+  db->execute(
+      "INSERT INTO public_petitions (id, action, background, details, state, sponsor_token_hash, created_at)"
+      " VALUES (7, 'Call a by-election', '', '', 'open', randomblob(32), '2019-03-20T09:00:00Z')");
+  const std::string columns =
+      "id, petition_id, name, email, canonical_email, postcode, ons_code, ip, email_domain, uk_resident, "
+      "sponsor,"
+      " state, standing, suspect_reason, confirm_token_hash, created_at, confirmed_at, invalidated_at";
+  db->execute(
+      "INSERT INTO public_signatures (" + columns +
+      ") VALUES (41, 7, 'A', 'a@example.org', 'a@example.org', 'PE1 1AA', 'E14000864', randomblob(16),"
+      " 'example.org', 1, 0, 'confirmed', 'suspect', 'rate-limit', NULL, '2019-03-20T09:01:00Z',"
+      " '2019-03-20T09:02:00Z', NULL)");
+  db->execute(
+      "INSERT INTO public_signatures (" + columns +
+      ") VALUES (42, 7, 'B', 'B@example.org', 'b@example.org', 'PE1 1AB', NULL, NULL, 'example.org', 0, 1,"
+      " 'pending', 'counted', NULL, randomblob(32), '2019-03-20T09:03:00Z', NULL, NULL)");
+  db->execute(
+      "INSERT INTO public_signatures (" + columns +
+      ") VALUES (43, 7, NULL, NULL, NULL, NULL, 'E14000864', NULL, NULL, 1, 0, 'invalidated', 'counted',"
+      " NULL, NULL, '2019-03-20T09:04:00Z', '2019-03-20T09:05:00Z', '2019-03-20T09:06:00Z')");
+  const std::string every_field =
+      "SELECT quote(id) || quote(petition_id) || quote(name) || quote(email) || quote(canonical_email) ||"
+      " quote(postcode) || quote(ons_code) || quote(ip) || quote(email_domain) || quote(uk_resident) ||"
+      " quote(sponsor) || quote(state) || quote(standing) || quote(suspect_reason) || "
+      "quote(confirm_token_hash) ||"
+      " quote(created_at) || quote(confirmed_at) || quote(invalidated_at) || quote(invalidation_id)"
+      " FROM public_signatures ORDER BY id";
+  const auto fields = [&] {
+    std::vector<std::string> out;
+    for (const SqlRow& row : db->query(every_field, {})) out.push_back(row.text(0));
+    return out;
+  };
+  const std::vector<std::string> before = fields();
+  ASSERT_EQ(before.size(), 3U);
+
+  apply_migrations(*db, all);
+  EXPECT_EQ(fields(), before);
+  std::vector<std::string> indexes;
+  for (const SqlRow& row : db->query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name ="
+                                     " 'public_signatures' ORDER BY name",
+                                     {}))
+    indexes.push_back(row.text(0));
+  EXPECT_EQ(indexes, (std::vector<std::string>{"public_signatures_by_ip", "public_signatures_by_time",
+                                               "public_signatures_counted", "public_signatures_one_each"}));
+  EXPECT_EQ(db->query("SELECT count(*) FROM public_signatures INDEXED BY public_signatures_counted"
+                      " WHERE petition_id = 7 AND state = 'confirmed'",
+                      {})
+                .at(0)
+                .integer(0),
+            1);
+  EXPECT_THROW(db->execute("UPDATE public_signatures SET state = 'withdrawn' WHERE id = 42"), Error);
+  EXPECT_THROW(
+      db->execute("INSERT INTO public_signatures (petition_id, uk_resident, state, standing, created_at)"
+                  " VALUES (99, 1, 'pending', 'counted', '2019-03-20T09:07:00Z')"),
+      Error)
+      << "the petition still has to exist";
+  EXPECT_TRUE(db->query("PRAGMA foreign_key_check", {}).empty());
+  EXPECT_EQ(db->query("PRAGMA integrity_check", {}).at(0).text(0), "ok");
 }
 
 }  // namespace recall::contract

@@ -259,7 +259,10 @@ void PostgresConnection::execute_script(std::string_view sql) {
   send_pending_begin();
   // The simple-query protocol runs a multi-statement script; migrations hold no values.
   std::string text(sql);
-  check(simple(text.c_str()), sql.substr(0, sql.find('\n')));
+  PgResult result = simple(text.c_str());
+  // A script of comments only (a migration with nothing to change on this backend) is no error.
+  if (result && PQresultStatus(result.get()) == PGRES_EMPTY_QUERY) return;
+  check(std::move(result), sql.substr(0, sql.find('\n')));
 }
 
 void PostgresConnection::begin() {

@@ -1,0 +1,3 @@
+-- SQLite's 0015 rewrites the check on public_signatures.state, whose `IN (…)` list made SQLite build
+-- a temporary B-tree for every inserted row. PostgreSQL checks `state IN (…)` against its constant
+-- array in the row's own evaluation, so its schema is unchanged.
