@@ -88,14 +88,16 @@ std::string values_text(const BinaryColumns& binary, std::size_t first) {
                      binary_at(12), at(13));
 }
 
-// PostgreSQL: the batch's rows as one array per column (sql_array.hpp), in bind_values' order.
-SqlParams column_arrays(std::span<const NewPublicSignature> signatures, const BinaryColumns& binary) {
+// PostgreSQL: the rows of `signatures` at `which` as one array per column (sql_array.hpp), in
+// bind_values' order.
+SqlParams column_arrays(std::span<const NewPublicSignature> signatures, std::span<const std::size_t> which,
+                        const BinaryColumns& binary) {
   std::vector<SqlParams> columns(values_per_signature);
-  for (SqlParams& column : columns) column.reserve(signatures.size());
+  for (SqlParams& column : columns) column.reserve(which.size());
   SqlParams row;
-  for (const NewPublicSignature& s : signatures) {
+  for (const std::size_t i : which) {
     row.clear();
-    bind_values(s, binary, row);
+    bind_values(signatures[i], binary, row);
     for (std::size_t c = 0; c < values_per_signature; ++c) columns[c].push_back(std::move(row[c]));
   }
   SqlParams arrays;
@@ -235,17 +237,14 @@ void SqlPublicPetitionStore::insert_on_postgres(
   statements.push_back({"SELECT id FROM public_petitions WHERE id = ANY($1::bigint[])",
                         {sql_text(postgres_array_literal(petition_ids))}});
   const std::vector<std::size_t> firsts = first_of_each_key(signatures);
-  std::vector<NewPublicSignature> chunk;
   for (std::size_t start = 0; start < firsts.size(); start += db.rows_per_insert()) {
-    const std::size_t end = std::min(firsts.size(), start + db.rows_per_insert());
-    chunk.clear();
-    SqlParams link_secrets;
-    for (std::size_t f = start; f < end; ++f) {
-      chunk.push_back(signatures[firsts[f]]);
-      if (queued_at) link_secrets.push_back(binary_.value(secrets[firsts[f]]));
-    }
-    SqlParams params = column_arrays(chunk, binary_);
+    const auto which =
+        std::span(firsts).subspan(start, std::min(firsts.size() - start, db.rows_per_insert()));
+    SqlParams params = column_arrays(signatures, which, binary_);
     if (queued_at) {
+      SqlParams link_secrets;
+      link_secrets.reserve(which.size());
+      for (const std::size_t i : which) link_secrets.push_back(binary_.value(secrets[i]));
       params.push_back(sql_text(postgres_array_literal(link_secrets)));
       params.push_back(sql_int(*queued_at));
     }
