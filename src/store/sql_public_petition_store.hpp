@@ -80,6 +80,9 @@ class SqlPublicPetitionStore final : public PublicPetitionStore {
   std::vector<SignatureInsert> insert_signatures(std::span<const NewPublicSignature> signatures,
                                                  std::span<const ConfirmLinkSecret> secrets,
                                                  std::optional<std::int64_t> queued_at);
+  void insert_on_sqlite(SqlConnection& db, std::span<const NewPublicSignature> signatures,
+                        std::span<const ConfirmLinkSecret> secrets, std::optional<std::int64_t> queued_at,
+                        std::map<std::pair<std::int64_t, std::string>, std::int64_t>& inserted);
   void insert_on_postgres(SqlConnection& db, std::span<const NewPublicSignature> signatures,
                           std::span<const ConfirmLinkSecret> secrets, std::optional<std::int64_t> queued_at,
                           std::map<std::pair<std::int64_t, std::string>, std::int64_t>& inserted);

@@ -152,6 +152,19 @@ std::vector<std::size_t> first_of_each_key(std::span<const NewPublicSignature> s
   return firsts;
 }
 
+// Error(invalid_input) naming the first row whose petition `exists` says is missing; asked once a
+// petition.
+template <typename Exists>
+void require_petitions(std::span<const NewPublicSignature> signatures, Exists exists) {
+  std::set<std::int64_t> checked;
+  for (std::size_t i = 0; i < signatures.size(); ++i) {
+    const std::int64_t petition = signatures[i].petition_id;
+    if (!checked.insert(petition).second) continue;
+    if (!exists(petition))
+      throw_invalid(fmt::format("no public petition with id {}", petition), row_field(i, "petition_id"));
+  }
+}
+
 }  // namespace
 
 std::vector<SignatureInsert> SqlPublicPetitionStore::add_signatures(
@@ -184,30 +197,7 @@ std::vector<SignatureInsert> SqlPublicPetitionStore::insert_signatures(
     if (db.backend() == "postgresql") {
       insert_on_postgres(db, signatures, secrets, queued_at, inserted);
     } else {
-      std::set<std::int64_t> petitions;
-      for (std::size_t i = 0; i < signatures.size(); ++i) {
-        if (!petitions.insert(signatures[i].petition_id).second) continue;
-        if (db.query("SELECT id FROM public_petitions WHERE id = $1", {sql_int(signatures[i].petition_id)})
-                .empty()) {
-          throw_invalid(fmt::format("no public petition with id {}", signatures[i].petition_id),
-                        row_field(i, "petition_id"));
-        }
-      }
-      // SQLite: one prepared single-row INSERT, reused (the same text every time).
-      const std::string single_row_sql =
-          fmt::format("{}{}{}", insert_head, values_text(binary_, 1), on_conflict);
-      SqlParams params;
-      params.reserve(values_per_signature);
-      std::vector<QueuedConfirmation> links;
-      for (std::size_t i = 0; i < signatures.size(); ++i) {
-        params.clear();
-        bind_values(signatures[i], binary_, params);
-        const auto id = db.insert_returning_id(single_row_sql, params);
-        if (!id) continue;
-        inserted.emplace(std::pair{signatures[i].petition_id, signatures[i].email.canonical}, *id);
-        if (queued_at) links.push_back(QueuedConfirmation{*id, secrets[i]});
-      }
-      if (queued_at) queue_confirmations(links, *queued_at);
+      insert_on_sqlite(db, signatures, secrets, queued_at, inserted);
     }
     // The first row with a key is the one inserted (rows go in in order); later ones are duplicates of it.
     for (std::size_t i = 0; i < signatures.size(); ++i) {
@@ -218,6 +208,30 @@ std::vector<SignatureInsert> SqlPublicPetitionStore::insert_signatures(
     }
   });
   return results;
+}
+
+void SqlPublicPetitionStore::insert_on_sqlite(
+    SqlConnection& db, std::span<const NewPublicSignature> signatures,
+    std::span<const ConfirmLinkSecret> secrets, std::optional<std::int64_t> queued_at,
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t>& inserted) {
+  require_petitions(signatures, [&](std::int64_t petition) {
+    return !db.query("SELECT id FROM public_petitions WHERE id = $1", {sql_int(petition)}).empty();
+  });
+  // One prepared single-row INSERT, reused (the same text every time): in process, a statement costs
+  // no round trip.
+  const std::string single_row_sql = fmt::format("{}{}{}", insert_head, values_text(binary_, 1), on_conflict);
+  SqlParams params;
+  params.reserve(values_per_signature);
+  std::vector<QueuedConfirmation> links;
+  for (std::size_t i = 0; i < signatures.size(); ++i) {
+    params.clear();
+    bind_values(signatures[i], binary_, params);
+    const auto id = db.insert_returning_id(single_row_sql, params);
+    if (!id) continue;
+    inserted.emplace(std::pair{signatures[i].petition_id, signatures[i].email.canonical}, *id);
+    if (queued_at) links.push_back(QueuedConfirmation{*id, secrets[i]});
+  }
+  if (queued_at) queue_confirmations(links, *queued_at);
 }
 
 void SqlPublicPetitionStore::insert_on_postgres(
@@ -258,12 +272,7 @@ void SqlPublicPetitionStore::insert_on_postgres(
   if (!results.rows.empty()) {
     std::set<std::int64_t> found;
     for (const SqlRow& row : results.rows.front()) found.insert(row.integer(0));
-    for (std::size_t i = 0; i < signatures.size(); ++i) {
-      if (!found.contains(signatures[i].petition_id)) {
-        throw_invalid(fmt::format("no public petition with id {}", signatures[i].petition_id),
-                      row_field(i, "petition_id"));
-      }
-    }
+    require_petitions(signatures, [&](std::int64_t petition) { return found.contains(petition); });
   }
   results.rethrow_failure();
   for (std::size_t r = 1; r < results.rows.size(); ++r) {

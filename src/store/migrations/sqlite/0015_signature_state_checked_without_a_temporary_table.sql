@@ -3,7 +3,7 @@
 -- SQLite checks `state IN ('pending', 'confirmed', 'invalidated')`, a list of three or more values,
 -- by building a temporary B-tree of the values, and every single-row INSERT of the surge built one
 -- and threw it away: a page cache opened and torn down per signature. In a profile of signing at
--- 39,000 a second that teardown alone was about a tenth of the writer thread's time, and writing the
+-- 35,500 a second that teardown alone was an eighth of the writer thread's samples, and writing the
 -- check as three comparisons took the writer from 19–23 to 16–21 µs a signature (docs/performance.md,
 -- "A temporary table per signature on SQLite"). The rule is the same; SQLite cannot change a CHECK in
 -- place, so the table is rebuilt as SQLite's documentation describes (a new table, the rows copied in
